@@ -1,0 +1,96 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { createDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { AppDeps } from './platform/deps.js';
+import { AppError } from './platform/errors.js';
+import { loggerOptions } from './platform/logger.js';
+import { DEFAULT_WEB_DIR } from './platform/paths.js';
+import errorHandler from './platform/plugins/error-handler.js';
+import openapi from './platform/plugins/openapi.js';
+import requestId, { genRequestId } from './platform/plugins/request-id.js';
+import securityHeaders from './platform/plugins/security-headers.js';
+import staticWeb from './platform/plugins/static-web.js';
+import auditRoutes from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import authPlugin from './modules/auth/auth.plugin.js';
+import authRoutes from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import healthRoutes from './modules/health/health.routes.js';
+import usersRoutes from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock;
+  }
+}
+
+export interface AppOverrides {
+  /** An open, migrated database the app uses but does not close (tests share one per worker). */
+  database?: Database;
+  clock?: Clock;
+  sessionSecret?: string;
+  /** false silences logs (tests). */
+  logger?: boolean;
+}
+
+export const APP_VERSION = '0.1.0';
+
+/** Composition root: builds the app with every plugin and module; does not listen. */
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: overrides.logger === false ? false : loggerOptions(config.LOG_LEVEL),
+    genReqId: genRequestId,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ownsDatabase = overrides.database === undefined;
+  const database =
+    overrides.database ??
+    (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  if (ownsDatabase) {
+    await migrate(database.db);
+    app.addHook('onClose', async () => database.close());
+  }
+  const deps: AppDeps = {
+    database,
+    config,
+    clock: overrides.clock ?? systemClock,
+    sessionSecret: overrides.sessionSecret ?? config.SESSION_SECRET ?? '',
+  };
+  if (deps.sessionSecret.length < 32) {
+    throw new Error('buildApp needs a session secret of 32+ characters');
+  }
+  app.decorate('clock', deps.clock);
+
+  await app.register(requestId);
+  await app.register(errorHandler);
+  await app.register(securityHeaders, { hsts: config.secureTransport });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many attempts; try again in ${context.after}.`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+  await app.register(openapi, { version: APP_VERSION });
+
+  const auth = createAuthService(deps);
+  await app.register(authPlugin, { deps, auth });
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps, auth });
+  await app.register(usersRoutes, { users: createUsersService(deps, auth) });
+  await app.register(auditRoutes, { audit: createAuditService(deps) });
+  await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });
+
+  return app;
+}
