@@ -7,7 +7,6 @@ import { createDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
-import { AppError } from './platform/errors.js';
 import { loggerOptions } from './platform/logger.js';
 import { DEFAULT_WEB_DIR } from './platform/paths.js';
 import errorHandler from './platform/plugins/error-handler.js';
@@ -70,18 +69,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     throw new Error('buildApp needs a session secret of 32+ characters');
   }
   app.decorate('clock', deps.clock);
+  // JSON only (API.md); anything else answers 415 rather than reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(requestId);
   await app.register(errorHandler);
   await app.register(securityHeaders, { hsts: config.secureTransport });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `Too many attempts; try again in ${context.after}.`, {
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
-      }),
-  });
+  await app.register(rateLimit, { global: false });
   await app.register(openapi, { version: APP_VERSION });
 
   const auth = createAuthService(deps);

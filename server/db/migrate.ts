@@ -48,5 +48,5 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) {
     return result as T[];
   }
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return (result as { rows?: T[] }).rows ?? [];
 }

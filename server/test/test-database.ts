@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { createDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 
@@ -23,4 +25,33 @@ export function workerDatabase(): Promise<Database> {
   const holder = globalThis as Holder;
   holder[KEY] ??= openTestDatabase();
   return holder[KEY];
+}
+
+/**
+ * A database of its own, for tests that need global state no other test may touch (e.g. exactly
+ * one active admin). PGlite: a new memory database. PostgreSQL: a fresh `tt_iso_<hex>` database
+ * on the TEST_DATABASE_URL server, dropped again on close. Close it in afterAll.
+ */
+export async function openIsolatedDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    return openTestDatabase();
+  }
+  const name = `tt_iso_${randomBytes(6).toString('hex')}`;
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database "${name}"`);
+  const isolatedUrl = new URL(url);
+  isolatedUrl.pathname = `/${name}`;
+  const database = await createDatabase({ databaseUrl: isolatedUrl.toString(), dataDir: 'memory://', poolSize: 4 });
+  await migrate(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { SessionRow } from '../../db/schema/sessions.js';
 import type { UserRow } from '../../db/schema/users.js';
 import { ctxFrom } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { perMinuteLimit } from '../../platform/rate-limit.js';
 import { errorResponses, NoContent } from '../../platform/route-schema.js';
 import { presentUser } from '../users/users.presenter.js';
 import type { AuthService } from './auth.service.js';
@@ -42,12 +43,13 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { d
     sameSite: 'lax' as const,
     secure: cfg.secureTransport,
   };
-  const perUsername = app.rateLimit({
+  const perIp = perMinuteLimit(app, { max: cfg.LOGIN_RATE_PER_IP, key: (r) => `login-ip:${r.ip}` });
+  const perUsername = perMinuteLimit(app, {
     max: cfg.LOGIN_RATE_PER_USERNAME,
-    timeWindow: 60_000,
-    keyGenerator: (r: FastifyRequest) => {
+    key: (r) => {
       const body = r.body as { username?: unknown } | undefined;
-      return `user:${normaliseUsername(String(body?.username ?? ''))}`;
+      const username = typeof body?.username === 'string' ? body.username : '';
+      return `login-user:${normaliseUsername(username)}`;
     },
   });
 
@@ -60,10 +62,8 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { d
         body: LoginBody,
         response: { 200: AuthState, ...errorResponses(400, 401, 423, 429) },
       },
-      config: {
-        rateLimit: { max: cfg.LOGIN_RATE_PER_IP, timeWindow: 60_000, keyGenerator: (r) => `ip:${r.ip}` },
-      },
-      preHandler: (request, reply) => perUsername.call(app, request, reply),
+      onRequest: async (request) => perIp(request),
+      preHandler: async (request) => perUsername(request),
     },
     async (request, reply: FastifyReply) => {
       const { user, session, token } = await auth.login(ctxFrom(request), request.body);

@@ -55,7 +55,7 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
       },
       onRequest: admin,
     },
-    async (request) => users.update(ctxFrom(request), request.params.id, request.body),
+    async (request) => users.update(ctxFrom(request), request.params.id, request.body, request.session?.id),
   );
 
   app.post(

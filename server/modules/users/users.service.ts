@@ -7,13 +7,25 @@ import { actorOf, type RequestCtx } from '../../platform/context.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../platform/cursor.js';
 import { lockRule } from '../../platform/db-locks.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, invalid, isAppError, notFound } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import { assertPasswordPolicy, type AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { auditSnapshot, presentUser } from './users.presenter.js';
 import { assertNotSelfHarm, resolveArea, sessionEndReason } from './users.policy.js';
 import * as repo from './users.repository.js';
+
+/** Largest users.id (a PostgreSQL integer). */
+const MAX_USER_ID = 2_147_483_647;
+
+/** The id a users cursor points below. @throws VALIDATION unless it is a possible user id */
+function cursorId(cursor: string): number {
+  const id = Number(decodeCursor(cursor, { id: 'number' }).id);
+  if (id < 1 || id > MAX_USER_ID) {
+    throw invalid('Malformed cursor.', { field: 'cursor' });
+  }
+  return id;
+}
 
 export function createUsersService(deps: AppDeps, auth: AuthService) {
   const { db } = deps.database;
@@ -42,6 +54,20 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
   async function assertEmailFree(tx: Tx, email: string | null | undefined, exceptId?: number) {
     if (email && (await repo.emailExists(tx, email, exceptId))) {
       throw new AppError('EMAIL_TAKEN', `Email ${email} is already in use.`, { field: 'email' });
+    }
+  }
+
+  /** A refused self-edit is a denied attempt, and every one is audited (SPEC §3). */
+  async function auditSelfHarm(ctx: RequestCtx, id: number, error: unknown) {
+    if (isAppError(error) && (error.code === 'SELF_ROLE_CHANGE' || error.code === 'SELF_DEACTIVATE')) {
+      await writeAudit(db, ctx, {
+        action: 'security.denied',
+        entityType: 'user',
+        entityId: id,
+        after: { reason: 'own account', code: error.code },
+        security: true,
+      });
+      ctx.log.warn({ code: error.code }, 'request denied');
     }
   }
 
@@ -93,11 +119,12 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
   }
 
   /**
-   * Edits a user (admin): email, role, area, active, password.
+   * Edits a user (admin): email, role, area, active, password. Role, area, active and password
+   * changes end the user's sessions, except the one making the change (an admin's own password).
    * @throws USER_NOT_FOUND, SELF_ROLE_CHANGE, SELF_DEACTIVATE, LAST_ADMIN, AREA_REQUIRED, AREA_FULL,
    *   EMAIL_TAKEN, PASSWORD_POLICY, VALIDATION
    */
-  async function update(ctx: RequestCtx, id: number, input: PatchUserBody) {
+  async function update(ctx: RequestCtx, id: number, input: PatchUserBody, currentSessionId?: string) {
     const actor = actorOf(ctx);
     const passwordHash = input.password === undefined ? undefined : await hashWhenValid(id, input);
     try {
@@ -135,19 +162,22 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
           deactivated: before.active && !active,
           passwordChanged: passwordHash !== undefined,
         });
-        const ended = reason ? await auth.endUserSessions(tx, { userId: id, reason, at: now }) : 0;
+        const keepId = actor.id === id ? currentSessionId : undefined;
+        const ended = reason ? await auth.endUserSessions(tx, { userId: id, reason, at: now, ...(keepId ? { keepId } : {}) }) : 0;
         await writeAudit(tx, ctx, {
           action: input.active === false && before.active ? 'user.deactivate' : 'user.update',
           entityType: 'user',
           entityId: id,
           before: auditSnapshot(before),
-          after: { ...auditSnapshot(after), passwordChanged: passwordHash !== undefined, sessionsEnded: ended },
+          // not `passwordChanged`: the audit writer drops every key that looks like a secret
+          after: { ...auditSnapshot(after), credentialsReset: passwordHash !== undefined, sessionsEnded: ended },
           security: reason !== null,
         });
         return after;
       });
       return presentUser(row);
     } catch (error) {
+      await auditSelfHarm(ctx, id, error);
       return mapUniqueViolation(error);
     }
   }
@@ -169,7 +199,7 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
       if (!before) {
         throw notFound('user', id);
       }
-      const after = await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+      const after = await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: deps.clock.now() });
       await writeAudit(tx, ctx, {
         action: 'user.unlock',
         entityType: 'user',
@@ -195,7 +225,7 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
   /** @throws VALIDATION on a malformed cursor */
   async function list(query: ListUsersQuery) {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
-    const beforeId = query.cursor ? Number(decodeCursor(query.cursor, { id: 'number' }).id) : undefined;
+    const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
     const rows = await repo.listUsers(db, { ...query, q: query.q?.trim().toLowerCase() || undefined, beforeId }, limit);
     return pageOf(rows, limit, presentUser, (row) => encodeCursor({ id: row.id }));
   }

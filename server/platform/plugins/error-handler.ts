@@ -15,7 +15,8 @@ function fromFastifyError(error: FastifyError): AppError | null {
     const items = (error.validation as ValidationItem[]).map((v) => {
       const extra = v.params?.additionalProperty ?? v.params?.missingProperty;
       const base = `${error.validationContext ?? 'body'}${v.instancePath ?? ''}`;
-      return { path: extra ? `${base}/${String(extra)}` : base, message: v.message ?? 'invalid' };
+      const path = typeof extra === 'string' ? `${base}/${extra}` : base;
+      return { path, message: v.message ?? 'invalid' };
     });
     const first = items[0];
     const message = first ? `Invalid request: ${first.path} ${first.message}.` : 'Invalid request.';

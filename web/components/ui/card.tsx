@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useId, type HTMLAttributes, type ReactNode } from 'react';
 import './card.css';
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -20,11 +20,20 @@ export function Card({
   ...rest
 }: CardProps) {
   const Heading = titleLevel === 2 ? 'h2' : 'h3';
+  const titleId = useId();
   return (
-    <section className={`card card--${tone}${className ? ` ${className}` : ''}`} {...rest}>
+    <section
+      className={`card card--${tone}${className ? ` ${className}` : ''}`}
+      aria-labelledby={title ? titleId : undefined}
+      {...rest}
+    >
       {title || actions ? (
         <header className="card__header">
-          {title ? <Heading className="card__title">{title}</Heading> : null}
+          {title ? (
+            <Heading id={titleId} className="card__title">
+              {title}
+            </Heading>
+          ) : null}
           {actions ? <div className="card__actions">{actions}</div> : null}
         </header>
       ) : null}
