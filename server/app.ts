@@ -10,6 +10,7 @@ import type { AppDeps } from './platform/deps.js';
 import { loggerOptions } from './platform/logger.js';
 import { DEFAULT_WEB_DIR } from './platform/paths.js';
 import errorHandler from './platform/plugins/error-handler.js';
+import inputGuard from './platform/plugins/input-guard.js';
 import openapi from './platform/plugins/openapi.js';
 import requestId, { genRequestId } from './platform/plugins/request-id.js';
 import securityHeaders from './platform/plugins/security-headers.js';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(requestId);
   await app.register(errorHandler);
   await app.register(securityHeaders, { hsts: config.secureTransport });
+  await app.register(inputGuard);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(openapi, { version: APP_VERSION });

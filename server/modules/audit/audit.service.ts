@@ -33,6 +33,19 @@ function parseEntity(entity: string | undefined): { entityType?: string; entityI
   return at < 0 ? { entityType: entity } : { entityType: entity.slice(0, at), entityId: entity.slice(at + 1) };
 }
 
+/** Largest audit_log.id (a PostgreSQL bigint). */
+const MAX_AUDIT_ID = 9_223_372_036_854_775_807n;
+
+/** The id an audit cursor points below. @throws VALIDATION unless it is a possible audit id */
+function cursorId(cursor: string): bigint {
+  const { id } = decodeCursor(cursor, { id: 'string' });
+  const text = String(id);
+  if (!/^\d{1,19}$/.test(text) || BigInt(text) < 1n || BigInt(text) > MAX_AUDIT_ID) {
+    throw invalid('Malformed cursor.', { field: 'cursor' });
+  }
+  return BigInt(text);
+}
+
 export function createAuditService(deps: AppDeps) {
   /**
    * Browses the audit log, newest first.
@@ -45,10 +58,7 @@ export function createAuditService(deps: AppDeps) {
     if (from && to && from > to) {
       throw invalid('`from` must not be after `to`.', { field: 'from' });
     }
-    const cursor = query.cursor ? decodeCursor(query.cursor, { id: 'string' }) : undefined;
-    if (cursor && !/^\d{1,19}$/.test(String(cursor.id))) {
-      throw invalid('Malformed cursor.', { field: 'cursor' });
-    }
+    const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
     const rows = await listAudit(
       deps.database.db,
       {
@@ -57,7 +67,7 @@ export function createAuditService(deps: AppDeps) {
         ...parseEntity(query.entity),
         from,
         to,
-        beforeId: cursor ? BigInt(cursor.id) : undefined,
+        beforeId,
       },
       limit,
     );

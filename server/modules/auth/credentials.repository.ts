@@ -23,13 +23,15 @@ export async function recordFailedLogin(
   ex: Executor,
   args: { userId: number; at: Date; maxFailures: number; lockUntil: Date },
 ): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
-  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${args.at})`;
+  // postgres.js binds raw-SQL Dates only as text: pass ISO strings with an explicit cast.
+  const at = sql`${args.at.toISOString()}::timestamptz`;
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${at})`;
   const next = sql`(case when ${expired} then 0 else ${users.failedLogins} end) + 1`;
   const [row] = await ex
     .update(users)
     .set({
       failedLogins: next,
-      lockedUntil: sql`case when ${next} >= ${args.maxFailures} then ${args.lockUntil}::timestamptz
+      lockedUntil: sql`case when ${next} >= ${args.maxFailures} then ${args.lockUntil.toISOString()}::timestamptz
         when ${expired} then null else ${users.lockedUntil} end`,
     })
     .where(eq(users.id, args.userId))

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { sessions, type SessionRow } from '../../db/schema/sessions.js';
 import { users, type UserRow } from '../../db/schema/users.js';
@@ -57,21 +57,7 @@ export async function revokeUserSessions(
 export async function deleteEndedSessions(ex: Executor, before: Date): Promise<number> {
   const gone = await ex
     .delete(sessions)
-    .where(sql`${sessions.expiresAt} < ${before} or ${sessions.revokedAt} < ${before}`)
+    .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
     .returning({ id: sessions.id });
   return gone.length;
-}
-
-export async function countLiveSessions(ex: Executor, userId: number, at: Date): Promise<number> {
-  const [row] = await ex
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        lt(sql`${at}`, sessions.expiresAt),
-      ),
-    );
-  return row?.n ?? 0;
 }

@@ -109,6 +109,32 @@ describe('POST /api/users', () => {
     expect(found.json<UserList>().items).toEqual([]);
   });
 
+  it('answers 409 USERNAME_TAKEN to one of two simultaneous creates of one username', async () => {
+    // Arrange
+    const body = newUser();
+    const twin = { ...body, email: `twin-${String(body.email)}` };
+
+    // Act
+    const answers = await Promise.all([post(body), post(twin)]);
+
+    // Assert
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.map(errorCode)).toContain('USERNAME_TAKEN');
+  });
+
+  it('answers 409 EMAIL_TAKEN to one of two simultaneous creates with one email', async () => {
+    // Arrange
+    const body = newUser();
+    const twin = { ...body, username: `${String(body.username)}x` };
+
+    // Act
+    const answers = await Promise.all([post(body), post(twin)]);
+
+    // Assert
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.map(errorCode)).toContain('EMAIL_TAKEN');
+  });
+
   it('answers 409 EMAIL_TAKEN for an email in use, in any case', async () => {
     // Arrange
     const existing = await createUser(t.database);

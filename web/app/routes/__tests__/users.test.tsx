@@ -55,7 +55,7 @@ async function fillCreateForm(
   return form;
 }
 
-describe('users screen', () => {
+describe('users screen: list', () => {
   it('lists users and loads the next page with the cursor', async () => {
     const dispatcher = buildUser({ username: 'ravi', role: 'dispatcher', dispatchArea: 'sri_ganganagar' });
     const older = buildUser({ username: 'meena' });
@@ -84,11 +84,19 @@ describe('users screen', () => {
     const { user } = renderApp('/users', { auth: adminAuth });
     await screen.findByRole('list', { name: 'Users' });
 
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Role' }), 'dispatcher');
+
+    expect(await screen.findByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
 
     await waitFor(() => expect(urls.at(-1)?.searchParams.get('role')).toBe('dispatcher'));
   });
 
+});
+
+describe('users screen: create form', () => {
   it('shows AREA_REQUIRED from the server next to the dispatch area', async () => {
     serveUsers({ first: { items: [admin], nextCursor: null } });
     const calls = serveCreateError(400, 'AREA_REQUIRED');
@@ -161,6 +169,9 @@ describe('users screen', () => {
     expect(await within(list).findByRole('heading', { name: 'sita' })).toBeInTheDocument();
   });
 
+});
+
+describe('users screen: changes and access', () => {
   it('unlocks a locked user', async () => {
     const locked = buildUser({ username: 'tara', lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString() });
     let unlockedId: string | null = null;

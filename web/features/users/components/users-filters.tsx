@@ -79,7 +79,7 @@ export function UsersFilters({ value, onChange }: UsersFiltersProps) {
         <TextField
           label="Search"
           type="search"
-          placeholder="Start of a username or email"
+          placeholder="Username or email"
           autoCapitalize="none"
           spellCheck={false}
           value={value.q}

@@ -42,5 +42,5 @@ export function validateArea(role: Role | '', area: string): string | undefined 
 export function compactErrors(errors: UserFormErrors): UserFormErrors {
   return Object.fromEntries(
     Object.entries(errors).filter(([, message]) => message !== undefined),
-  ) as UserFormErrors;
+  );
 }
