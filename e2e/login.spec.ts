@@ -17,7 +17,9 @@ test.describe('sign in', () => {
     for (const name of ['Pack', 'Bills', 'Lookup', 'Dashboard']) {
       await expect(nav.getByRole('link', { name })).toBeVisible();
     }
-    await expect(page.getByRole('banner').getByText(E2E_ADMIN_USERNAME, { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('banner').getByText(E2E_ADMIN_USERNAME, { exact: true }),
+    ).toBeVisible();
 
     // On a phone, Users is not in the bottom bar: admins reach it from the dashboard.
     await page.getByRole('link', { name: 'Manage users' }).click();
@@ -29,7 +31,9 @@ test.describe('sign in', () => {
   });
 
   // Each wrong password counts toward the 5-failure lock of `admin`: keep these to one per project.
-  test('a wrong password shows the friendly error and stays on the login page', async ({ page }) => {
+  test('a wrong password shows the friendly error and stays on the login page', async ({
+    page,
+  }) => {
     await page.goto('/login');
 
     await page.getByLabel('Username').fill(E2E_ADMIN_USERNAME);

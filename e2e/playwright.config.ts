@@ -45,7 +45,11 @@ export default defineConfig({
     {
       name: 'iphone-14',
       // WebKit is not installed; Chromium with the iPhone 14's screen, touch and user agent.
-      use: { ...devices['iPhone 14'], browserName: 'chromium', viewport: { width: 390, height: 844 } },
+      use: {
+        ...devices['iPhone 14'],
+        browserName: 'chromium',
+        viewport: { width: 390, height: 844 },
+      },
     },
   ],
   webServer: {

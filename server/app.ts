@@ -18,6 +18,9 @@ import staticWeb from './platform/plugins/static-web.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import authPlugin from './modules/auth/auth.plugin.js';
+import { createBagKindsService } from './modules/bag-kinds/bag-kinds.service.js';
+import scansRoutes from './modules/scans/scans.routes.js';
+import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import healthRoutes from './modules/health/health.routes.js';
@@ -87,6 +90,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(authRoutes, { deps, auth });
   await app.register(usersRoutes, { users: createUsersService(deps, auth) });
   await app.register(auditRoutes, { audit: createAuditService(deps) });
+  const kinds = createBagKindsService(deps);
+  await app.register(scansRoutes, { scans: createScansService(deps, kinds) });
   await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });
 
   return app;

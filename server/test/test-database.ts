@@ -44,14 +44,26 @@ export async function openIsolatedDatabase(): Promise<Database> {
   await admin.unsafe(`create database "${name}"`);
   const isolatedUrl = new URL(url);
   isolatedUrl.pathname = `/${name}`;
-  const database = await createDatabase({ databaseUrl: isolatedUrl.toString(), dataDir: 'memory://', poolSize: 4 });
-  await migrate(database.db);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end({ timeout: 5 });
-    },
+  const drop = async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end({ timeout: 5 });
   };
+  try {
+    const database = await createDatabase({
+      databaseUrl: isolatedUrl.toString(),
+      dataDir: 'memory://',
+      poolSize: 4,
+    });
+    await migrate(database.db);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
 }

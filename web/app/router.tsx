@@ -18,7 +18,10 @@ function screenRoute(path: string | null, load: LoadScreen): RouteObject {
 export function createAppRoutes(): RouteObject[] {
   return [
     {
-      ...screenRoute(paths.auth.login.path, async () => (await import('@/app/routes/login')).LoginRoute),
+      ...screenRoute(
+        paths.auth.login.path,
+        async () => (await import('@/app/routes/login')).LoginRoute,
+      ),
       HydrateFallback: PageSpinner,
     },
     {
@@ -28,11 +31,26 @@ export function createAppRoutes(): RouteObject[] {
       HydrateFallback: PageSpinner,
       children: [
         screenRoute(null, async () => (await import('@/app/routes/app/dashboard')).DashboardRoute),
-        screenRoute(paths.app.pack.path, async () => (await import('@/app/routes/app/pack')).PackRoute),
-        screenRoute(paths.app.bills.path, async () => (await import('@/app/routes/app/bills')).BillsRoute),
-        screenRoute(paths.app.lookup.path, async () => (await import('@/app/routes/app/lookup')).LookupRoute),
-        screenRoute(paths.app.account.path, async () => (await import('@/app/routes/app/account')).AccountRoute),
-        screenRoute(paths.app.users.path, async () => (await import('@/app/routes/app/users')).UsersRoute),
+        screenRoute(
+          paths.app.pack.path,
+          async () => (await import('@/app/routes/app/pack')).PackRoute,
+        ),
+        screenRoute(
+          paths.app.bills.path,
+          async () => (await import('@/app/routes/app/bills')).BillsRoute,
+        ),
+        screenRoute(
+          paths.app.lookup.path,
+          async () => (await import('@/app/routes/app/lookup')).LookupRoute,
+        ),
+        screenRoute(
+          paths.app.account.path,
+          async () => (await import('@/app/routes/app/account')).AccountRoute,
+        ),
+        screenRoute(
+          paths.app.users.path,
+          async () => (await import('@/app/routes/app/users')).UsersRoute,
+        ),
         screenRoute('*', async () => (await import('@/app/routes/not-found')).NotFoundRoute),
       ],
     },

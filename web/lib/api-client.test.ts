@@ -50,11 +50,13 @@ describe('api-client errors', () => {
 
   it('gives a non-JSON gateway failure a code from its status and the X-Request-ID header', async () => {
     server.use(
-      http.get('/api/stats', () =>
-        new HttpResponse('<html>Bad gateway</html>', {
-          status: 502,
-          headers: { 'Content-Type': 'text/html', 'X-Request-ID': 'req-proxy' },
-        }),
+      http.get(
+        '/api/stats',
+        () =>
+          new HttpResponse('<html>Bad gateway</html>', {
+            status: 502,
+            headers: { 'Content-Type': 'text/html', 'X-Request-ID': 'req-proxy' },
+          }),
       ),
     );
 

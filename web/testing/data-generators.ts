@@ -24,10 +24,7 @@ export function buildUser(overrides: Partial<User> = {}): User {
 }
 
 /** GET /api/auth/me for `user`, with a session far from its end unless told otherwise. */
-export function buildAuthState(
-  user: User,
-  session: Partial<AuthState['session']> = {},
-): AuthState {
+export function buildAuthState(user: User, session: Partial<AuthState['session']> = {}): AuthState {
   const now = Date.now();
   return {
     user,

@@ -4,22 +4,8 @@ import type { User } from '../../../common/contracts/users.js';
 import { encodeCursor } from '../../platform/cursor.js';
 import { as, errorCode, loginAs, type TestSession } from '../../test/auth.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
-import { createUser, TEST_PASSWORD, uniqueName } from '../../test/factories.js';
-
-/** Creates a biller through the API as `session`; answers the new user. */
-async function createThroughApi(t: TestApp, session: TestSession): Promise<User> {
-  const username = uniqueName('a');
-  const res = await as(t.app, session)('POST', '/api/users', {
-    username,
-    email: `${username}@example.test`,
-    password: TEST_PASSWORD,
-    role: 'biller',
-  });
-  if (res.statusCode !== 201) {
-    throw new Error(`create failed: ${res.statusCode} ${res.body}`);
-  }
-  return res.json<User>();
-}
+import { createUser, uniqueName } from '../../test/factories.js';
+import { createThroughApi } from '../../test/users-api.js';
 
 describe('GET /api/audit', () => {
   let t: TestApp;
@@ -35,7 +21,8 @@ describe('GET /api/audit', () => {
     expect(res.statusCode).toBe(200);
     return res.json<AuditList>().items;
   };
-  const shape = (items: AuditEntry[]) => items.map((r) => `${r.action} ${r.entityType ?? ''}:${r.entityId ?? ''}`);
+  const shape = (items: AuditEntry[]) =>
+    items.map((r) => `${r.action} ${r.entityType ?? ''}:${r.entityId ?? ''}`);
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -49,7 +36,9 @@ describe('GET /api/audit', () => {
     const [first, second] = made;
     await as(t.app, admin)('PATCH', `/api/users/${String(first?.id)}`, { active: false });
     await as(t.app, admin)('POST', `/api/users/${String(second?.id)}/unlock`);
-    await as(t.app, admin)('POST', `/api/users/${String(second?.id)}/unlock`, undefined, { csrf: false });
+    await as(t.app, admin)('POST', `/api/users/${String(second?.id)}/unlock`, undefined, {
+      csrf: false,
+    });
   });
 
   afterAll(async () => {
@@ -66,20 +55,27 @@ describe('GET /api/audit', () => {
       expect(errorCode(res)).toBe('AUTH_REQUIRED');
     });
 
-    it.each(['biller', 'dispatcher'] as const)('answers 403 FORBIDDEN to a %s, and audits the denial', async (role) => {
-      // Arrange
-      const user = await createUser(t.database, { role });
-      const session = await loginAs(t.app, user.username);
+    it.each(['biller', 'dispatcher'] as const)(
+      'answers 403 FORBIDDEN to a %s, and audits the denial',
+      async (role) => {
+        // Arrange
+        const user = await createUser(t.database, { role });
+        const session = await loginAs(t.app, user.username);
 
-      // Act
-      const res = await as(t.app, session)('GET', '/api/audit');
+        // Act
+        const res = await as(t.app, session)('GET', '/api/audit');
 
-      // Assert
-      expect(res.statusCode).toBe(403);
-      expect(errorCode(res)).toBe('FORBIDDEN');
-      const [denial] = await rows(`actor=${user.username}&action=security.denied`);
-      expect(denial).toMatchObject({ entityType: 'route', entityId: 'GET /api/audit', requestId: res.headers['x-request-id'] });
-    });
+        // Assert
+        expect(res.statusCode).toBe(403);
+        expect(errorCode(res)).toBe('FORBIDDEN');
+        const [denial] = await rows(`actor=${user.username}&action=security.denied`);
+        expect(denial).toMatchObject({
+          entityType: 'route',
+          entityId: 'GET /api/audit',
+          requestId: res.headers['x-request-id'],
+        });
+      },
+    );
   });
 
   describe('input', () => {
@@ -159,7 +155,13 @@ describe('GET /api/audit', () => {
         entityType: 'user',
         entityId: String(newest?.id),
         before: null,
-        after: { username: newest?.username, email: newest?.email, role: 'biller', dispatchArea: null, active: true },
+        after: {
+          username: newest?.username,
+          email: newest?.email,
+          role: 'biller',
+          dispatchArea: null,
+          active: true,
+        },
         security: false,
         ip: '127.0.0.0',
         requestId: expect.any(String),
@@ -176,7 +178,13 @@ describe('GET /api/audit', () => {
       const items = await rows(`actor=${adminName}&action=user.`);
 
       // Assert
-      expect(items.map((r) => r.action)).toEqual(['user.unlock', 'user.deactivate', 'user.create', 'user.create', 'user.create']);
+      expect(items.map((r) => r.action)).toEqual([
+        'user.unlock',
+        'user.deactivate',
+        'user.create',
+        'user.create',
+        'user.create',
+      ]);
     });
 
     it('treats LIKE wildcards in an action prefix literally', async () => {
@@ -185,7 +193,9 @@ describe('GET /api/audit', () => {
     });
 
     it('filters by entity type', async () => {
-      expect(shape(await rows(`actor=${adminName}&entity=route`))).toEqual(['security.denied route:POST /api/users/:id/unlock']);
+      expect(shape(await rows(`actor=${adminName}&entity=route`))).toEqual([
+        'security.denied route:POST /api/users/:id/unlock',
+      ]);
       expect(await rows(`actor=${adminName}&entity=user`)).toHaveLength(6);
     });
 
@@ -201,7 +211,9 @@ describe('GET /api/audit', () => {
     });
 
     it('answers an empty page for an actor with no rows', async () => {
-      expect(await audit(`actor=${uniqueName('nobody')}`).then((r) => r.json())).toEqual({ items: [], nextCursor: null });
+      expect(await audit(`actor=${uniqueName('nobody')}`).then((r) => r.json<AuditList>())).toEqual(
+        { items: [], nextCursor: null },
+      );
     });
   });
 
@@ -222,68 +234,5 @@ describe('GET /api/audit', () => {
     // Assert
     expect(pages.map((p) => p.items.length)).toEqual([2, 2, 2, 1]);
     expect(pages.flatMap((p) => p.items.map((r) => r.id))).toEqual(all.map((r) => r.id));
-  });
-});
-
-describe('GET /api/audit from and to', () => {
-  let t: TestApp;
-  let admin: TestSession;
-  let adminName: string;
-  /** Times of three creations, ten minutes apart. */
-  const times: Date[] = [];
-  const made: User[] = [];
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    adminName = (await createUser(t.database, { role: 'admin' })).username;
-    admin = await loginAs(t.app, adminName);
-    for (let i = 0; i < 3; i += 1) {
-      if (i > 0) {
-        t.clock.advanceMinutes(10);
-      }
-      times.push(t.clock.now());
-      made.push(await createThroughApi(t, admin));
-    }
-  });
-
-  afterAll(async () => {
-    await t.app.close();
-  });
-
-  const minutesAfter = (index: number, minutes: number) =>
-    new Date((times[index]?.getTime() ?? 0) + minutes * 60_000).toISOString();
-  const createdIds = async (range: string) => {
-    const res = await as(t.app, admin)('GET', `/api/audit?actor=${adminName}&action=user.create&${range}`);
-    expect(res.statusCode).toBe(200);
-    return res.json<AuditList>().items.map((r) => Number(r.entityId));
-  };
-  const ids = (...indexes: number[]) => indexes.map((i) => made[i]?.id);
-
-  it('answers the rows between from and to', async () => {
-    expect(await createdIds(`from=${minutesAfter(0, 5)}&to=${minutesAfter(1, 5)}`)).toEqual(ids(1));
-  });
-
-  it('includes rows exactly at from and at to', async () => {
-    expect(await createdIds(`from=${minutesAfter(1, 0)}&to=${minutesAfter(2, 0)}`)).toEqual(ids(2, 1));
-  });
-
-  it('answers the rows from a time on', async () => {
-    expect(await createdIds(`from=${minutesAfter(0, 1)}`)).toEqual(ids(2, 1));
-  });
-
-  it('answers the rows up to a time', async () => {
-    expect(await createdIds(`to=${minutesAfter(1, -1)}`)).toEqual(ids(0));
-  });
-
-  it('accepts a time with an offset', async () => {
-    // Arrange: 5 minutes after the second creation, written in India time
-    const at = new Date(minutesAfter(1, 5));
-    const local = new Date(at.getTime() + 330 * 60_000).toISOString().replace('Z', '+05:30');
-
-    // Act
-    const found = await createdIds(`from=${encodeURIComponent(local)}`);
-
-    // Assert
-    expect(found).toEqual(ids(2));
   });
 });

@@ -23,11 +23,21 @@ const ROUTES: RouteCase[] = [
     url: () => '/api/users',
     body: () => {
       const username = uniqueName('n');
-      return { username, email: `${username}@example.test`, password: 'Str0ng!Passw0rd-x', role: 'biller' };
+      return {
+        username,
+        email: `${username}@example.test`,
+        password: 'Str0ng!Passw0rd-x',
+        role: 'biller',
+      };
     },
   },
   { method: 'GET', pattern: '/api/users/:id', url: (id) => `/api/users/${id}` },
-  { method: 'PATCH', pattern: '/api/users/:id', url: (id) => `/api/users/${id}`, body: () => ({ active: false }) },
+  {
+    method: 'PATCH',
+    pattern: '/api/users/:id',
+    url: (id) => `/api/users/${id}`,
+    body: () => ({ active: false }),
+  },
   { method: 'POST', pattern: '/api/users/:id/unlock', url: (id) => `/api/users/${id}/unlock` },
 ];
 const WRITES = ROUTES.filter((r) => r.method !== 'GET');
@@ -77,7 +87,10 @@ describe('users admin access', () => {
         // Assert
         expect(res.statusCode).toBe(403);
         expect(errorCode(res)).toBe('FORBIDDEN');
-        const rows = await auditEntries(t.app, admin, { actor: user.username, action: 'security.denied' });
+        const rows = await auditEntries(t.app, admin, {
+          actor: user.username,
+          action: 'security.denied',
+        });
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({
           entityType: 'route',
@@ -101,7 +114,9 @@ describe('users admin access', () => {
       const before = await as(t.app, admin)('GET', `/api/users/${target.id}`);
 
       // Act
-      const res = await as(t.app, session)(route.method, route.url(target.id), body, { csrf: false });
+      const res = await as(t.app, session)(route.method, route.url(target.id), body, {
+        csrf: false,
+      });
 
       // Assert
       expect(res.statusCode).toBe(403);

@@ -16,7 +16,9 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
   let next = 0;
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { MAX_DISPATCHERS_PER_AREA: '2', DISPATCH_AREAS: ['lucknow', ...areas].join(',') } });
+    t = await buildTestApp({
+      env: { MAX_DISPATCHERS_PER_AREA: '2', DISPATCH_AREAS: ['lucknow', ...areas].join(',') },
+    });
     admin = await loginAs(t.app, (await createUser(t.database, { role: 'admin' })).username);
   });
 
@@ -44,7 +46,8 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
       dispatchArea,
     });
   };
-  const patch = (id: number, body: Record<string, unknown>) => as(t.app, admin)('PATCH', `/api/users/${id}`, body);
+  const patch = (id: number, body: Record<string, unknown>) =>
+    as(t.app, admin)('PATCH', `/api/users/${id}`, body);
 
   describe('POST /api/users', () => {
     it('answers 400 AREA_FULL for a third dispatcher in an area, and creates nothing', async () => {
@@ -92,7 +95,9 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
       // Assert
       expect(res.statusCode).toBe(400);
       expect(errorCode(res)).toBe('AREA_FULL');
-      expect((await as(t.app, admin)('GET', `/api/users/${biller.id}`)).json<User>().role).toBe('biller');
+      expect((await as(t.app, admin)('GET', `/api/users/${biller.id}`)).json<User>().role).toBe(
+        'biller',
+      );
     });
 
     it('answers 400 AREA_FULL when a dispatcher moves into a full area', async () => {
@@ -113,7 +118,11 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
     it('answers 400 AREA_FULL when a deactivated dispatcher is reactivated into a full area', async () => {
       // Arrange
       const area = freshArea();
-      const sleeper = await createUser(t.database, { role: 'dispatcher', dispatchArea: area, active: false });
+      const sleeper = await createUser(t.database, {
+        role: 'dispatcher',
+        dispatchArea: area,
+        active: false,
+      });
       await createUser(t.database, { role: 'dispatcher', dispatchArea: area });
       await createUser(t.database, { role: 'dispatcher', dispatchArea: area });
 
@@ -123,13 +132,19 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
       // Assert
       expect(res.statusCode).toBe(400);
       expect(errorCode(res)).toBe('AREA_FULL');
-      expect((await as(t.app, admin)('GET', `/api/users/${sleeper.id}`)).json<User>().active).toBe(false);
+      expect((await as(t.app, admin)('GET', `/api/users/${sleeper.id}`)).json<User>().active).toBe(
+        false,
+      );
     });
 
     it('reactivates a dispatcher once a place is free', async () => {
       // Arrange
       const area = freshArea();
-      const sleeper = await createUser(t.database, { role: 'dispatcher', dispatchArea: area, active: false });
+      const sleeper = await createUser(t.database, {
+        role: 'dispatcher',
+        dispatchArea: area,
+        active: false,
+      });
       await createUser(t.database, { role: 'dispatcher', dispatchArea: area });
       const leaving = await createUser(t.database, { role: 'dispatcher', dispatchArea: area });
       expect((await patch(leaving.id, { active: false })).statusCode).toBe(200);
@@ -149,7 +164,12 @@ describe('dispatch area limit (MAX_DISPATCHERS_PER_AREA=2)', () => {
       const member = await createUser(t.database, { role: 'dispatcher', dispatchArea: area });
 
       // Act
-      const res = await patch(member.id, { role: 'dispatcher', dispatchArea: area, active: true, email: null });
+      const res = await patch(member.id, {
+        role: 'dispatcher',
+        dispatchArea: area,
+        active: true,
+        email: null,
+      });
 
       // Assert
       expect(res.statusCode).toBe(200);

@@ -10,7 +10,13 @@ const ADMIN_PASSWORD = 'Fresh!Admin-Passw0rd';
 
 function newUser(overrides: Record<string, unknown> = {}) {
   const username = uniqueName('c');
-  return { username, email: `${username}@example.test`, password: PASSWORD, role: 'biller', ...overrides };
+  return {
+    username,
+    email: `${username}@example.test`,
+    password: PASSWORD,
+    role: 'biller',
+    ...overrides,
+  };
 }
 
 describe('POST /api/users', () => {
@@ -52,9 +58,19 @@ describe('POST /api/users', () => {
     expect(res.body).not.toMatch(/password|hash/i);
     const read = await as(t.app, admin)('GET', `/api/users/${user.id}`);
     expect(read.json()).toEqual(user);
-    const row = await expectAudited(t.app, admin, res, { action: 'user.create', entity: `user:${user.id}`, actor: adminName });
+    const row = await expectAudited(t.app, admin, res, {
+      action: 'user.create',
+      entity: `user:${user.id}`,
+      actor: adminName,
+    });
     expect(row.before).toBeNull();
-    expect(row.after).toEqual({ username: body.username, email: body.email, role: 'dispatcher', dispatchArea: 'hisar', active: true });
+    expect(row.after).toEqual({
+      username: body.username,
+      email: body.email,
+      role: 'dispatcher',
+      dispatchArea: 'hisar',
+      active: true,
+    });
   });
 
   it('lets the new user sign in with the given password', async () => {
@@ -118,7 +134,7 @@ describe('POST /api/users', () => {
     const answers = await Promise.all([post(body), post(twin)]);
 
     // Assert
-    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([201, 409]);
     expect(answers.map(errorCode)).toContain('USERNAME_TAKEN');
   });
 
@@ -131,7 +147,7 @@ describe('POST /api/users', () => {
     const answers = await Promise.all([post(body), post(twin)]);
 
     // Assert
-    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([201, 409]);
     expect(answers.map(errorCode)).toContain('EMAIL_TAKEN');
   });
 
@@ -150,14 +166,19 @@ describe('POST /api/users', () => {
     expect(found.json<UserList>().items).toEqual([]);
   });
 
-  it.each([undefined, null])('answers 400 AREA_REQUIRED for a dispatcher whose area is %s', async (dispatchArea) => {
-    // Act
-    const res = await post(newUser({ role: 'dispatcher', ...(dispatchArea === undefined ? {} : { dispatchArea }) }));
+  it.each([undefined, null])(
+    'answers 400 AREA_REQUIRED for a dispatcher whose area is %s',
+    async (dispatchArea) => {
+      // Act
+      const res = await post(
+        newUser({ role: 'dispatcher', ...(dispatchArea === undefined ? {} : { dispatchArea }) }),
+      );
 
-    // Assert
-    expect(res.statusCode).toBe(400);
-    expect(errorCode(res)).toBe('AREA_REQUIRED');
-  });
+      // Assert
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe('AREA_REQUIRED');
+    },
+  );
 
   it('answers 400 VALIDATION for an unknown area', async () => {
     // Act
@@ -166,7 +187,9 @@ describe('POST /api/users', () => {
     // Assert
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION');
-    expect(res.json<{ error: { details: { field: string } } }>().error.details.field).toBe('dispatchArea');
+    expect(res.json<{ error: { details: { field: string } } }>().error.details.field).toBe(
+      'dispatchArea',
+    );
   });
 
   it.each(['biller', 'admin'])('answers 400 VALIDATION for an area on a %s', async (role) => {
@@ -202,7 +225,9 @@ describe('POST /api/users', () => {
     // Assert
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('PASSWORD_POLICY');
-    expect(res.json<{ error: { details: { problems: string[] } } }>().error.details.problems).toEqual(['too_short']);
+    expect(
+      res.json<{ error: { details: { problems: string[] } } }>().error.details.problems,
+    ).toEqual(['too_short']);
   });
 
   it('answers 400 PASSWORD_POLICY for a password containing the username', async () => {
@@ -236,16 +261,19 @@ describe('POST /api/users', () => {
     expect(errorCode(res)).toBe('VALIDATION');
   });
 
-  it.each(['username', 'email', 'password', 'role'])('answers 400 VALIDATION without %s', async (field) => {
-    // Arrange
-    const body: Record<string, unknown> = newUser();
-    delete body[field];
+  it.each(['username', 'email', 'password', 'role'])(
+    'answers 400 VALIDATION without %s',
+    async (field) => {
+      // Arrange
+      const body: Record<string, unknown> = newUser();
+      delete body[field];
 
-    // Act
-    const res = await post(body);
+      // Act
+      const res = await post(body);
 
-    // Assert
-    expect(res.statusCode).toBe(400);
-    expect(errorCode(res)).toBe('VALIDATION');
-  });
+      // Assert
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION');
+    },
+  );
 });

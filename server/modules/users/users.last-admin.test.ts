@@ -77,11 +77,20 @@ describe('PATCH /api/users/:id and the last active admin', () => {
     body: Record<string, unknown>,
   ): Promise<{ winner: LightMyRequestResponse; loser: LightMyRequestResponse }> {
     const held = heldBody(body);
-    const loserPromise = as(t.app, admins.firstSession)('PATCH', `/api/users/${admins.second.id}`, held.stream, {
-      headers: { 'content-type': 'application/json' },
-    });
+    const loserPromise = as(t.app, admins.firstSession)(
+      'PATCH',
+      `/api/users/${admins.second.id}`,
+      held.stream,
+      {
+        headers: { 'content-type': 'application/json' },
+      },
+    );
     await held.bodyRequested;
-    const winner = await as(t.app, admins.secondSession)('PATCH', `/api/users/${admins.first.id}`, body);
+    const winner = await as(t.app, admins.secondSession)(
+      'PATCH',
+      `/api/users/${admins.first.id}`,
+      body,
+    );
     held.release();
     return { winner, loser: await loserPromise };
   }
@@ -89,32 +98,42 @@ describe('PATCH /api/users/:id and the last active admin', () => {
   it.each([
     ['demote', { role: 'biller' }],
     ['deactivate', { active: false }],
-  ])('answers 409 LAST_ADMIN when two admins %s each other at once, and keeps one admin', async (_verb, body) => {
-    // Arrange
-    const admins = await twoAdmins();
+  ])(
+    'answers 409 LAST_ADMIN when two admins %s each other at once, and keeps one admin',
+    async (_verb, body) => {
+      // Arrange
+      const admins = await twoAdmins();
 
-    // Act
-    const { winner, loser } = await crossEdit(admins, body);
+      // Act
+      const { winner, loser } = await crossEdit(admins, body);
 
-    // Assert
-    expect(winner.statusCode).toBe(200);
-    expect(loser.statusCode).toBe(409);
-    expect(errorCode(loser)).toBe('LAST_ADMIN');
-    const call = as(t.app, admins.secondSession);
-    const active = await call('GET', '/api/users?role=admin&active=true');
-    expect(active.json<{ items: User[] }>().items.map((u) => u.id)).toEqual([admins.second.id]);
-    expect((await call('GET', `/api/users/${admins.first.id}`)).json<User>()).toMatchObject(
-      'role' in body ? { role: 'biller', active: true } : { role: 'admin', active: false },
-    );
-    expect(await auditEntries(t.app, admins.secondSession, { entity: `user:${admins.second.id}`, action: 'user.' })).toEqual([]);
-  });
+      // Assert
+      expect(winner.statusCode).toBe(200);
+      expect(loser.statusCode).toBe(409);
+      expect(errorCode(loser)).toBe('LAST_ADMIN');
+      const call = as(t.app, admins.secondSession);
+      const active = await call('GET', '/api/users?role=admin&active=true');
+      expect(active.json<{ items: User[] }>().items.map((u) => u.id)).toEqual([admins.second.id]);
+      expect((await call('GET', `/api/users/${admins.first.id}`)).json<User>()).toMatchObject(
+        'role' in body ? { role: 'biller', active: true } : { role: 'admin', active: false },
+      );
+      expect(
+        await auditEntries(t.app, admins.secondSession, {
+          entity: `user:${admins.second.id}`,
+          action: 'user.',
+        }),
+      ).toEqual([]);
+    },
+  );
 
   it('lets one admin demote the other while both are active', async () => {
     // Arrange
     const admins = await twoAdmins();
 
     // Act
-    const res = await as(t.app, admins.firstSession)('PATCH', `/api/users/${admins.second.id}`, { role: 'biller' });
+    const res = await as(t.app, admins.firstSession)('PATCH', `/api/users/${admins.second.id}`, {
+      role: 'biller',
+    });
 
     // Assert
     expect(res.statusCode).toBe(200);

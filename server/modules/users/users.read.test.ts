@@ -70,15 +70,31 @@ describe('GET /api/users', () => {
     const rows: Record<string, number> = {};
 
     beforeAll(async () => {
-      rows.biller = (await createUser(t.database, { username: `${prefix}-biller`, role: 'biller' })).id;
-      rows.indore = (await createUser(t.database, { username: `${prefix}-ind`, role: 'dispatcher', dispatchArea: 'indore' })).id;
-      rows.gone = (
-        await createUser(t.database, { username: `${prefix}-gone`, role: 'dispatcher', dispatchArea: 'lucknow', active: false })
+      rows.biller = (
+        await createUser(t.database, { username: `${prefix}-biller`, role: 'biller' })
       ).id;
-      rows.admin = (await createUser(t.database, { username: `${prefix}-adm`, role: 'admin', email: null })).id;
+      rows.indore = (
+        await createUser(t.database, {
+          username: `${prefix}-ind`,
+          role: 'dispatcher',
+          dispatchArea: 'indore',
+        })
+      ).id;
+      rows.gone = (
+        await createUser(t.database, {
+          username: `${prefix}-gone`,
+          role: 'dispatcher',
+          dispatchArea: 'lucknow',
+          active: false,
+        })
+      ).id;
+      rows.admin = (
+        await createUser(t.database, { username: `${prefix}-adm`, role: 'admin', email: null })
+      ).id;
     });
 
-    const ids = async (query: string) => (await list(`q=${prefix}&${query}`)).json<UserList>().items.map((u) => u.id);
+    const ids = async (query: string) =>
+      (await list(`q=${prefix}&${query}`)).json<UserList>().items.map((u) => u.id);
 
     it('finds users by username prefix, newest first', async () => {
       expect(await ids('')).toEqual([rows.admin, rows.gone, rows.indore, rows.biller]);
@@ -89,12 +105,20 @@ describe('GET /api/users', () => {
       const res = await as(t.app, admin)('GET', `/api/users?q=${prefix.toUpperCase()}`);
 
       // Assert
-      expect(res.json<UserList>().items.map((u) => u.id)).toEqual([rows.admin, rows.gone, rows.indore, rows.biller]);
+      expect(res.json<UserList>().items.map((u) => u.id)).toEqual([
+        rows.admin,
+        rows.gone,
+        rows.indore,
+        rows.biller,
+      ]);
     });
 
     it('finds users by email prefix', async () => {
       // Act
-      const res = await as(t.app, admin)('GET', `/api/users?q=${encodeURIComponent(`${prefix}-biller@example`)}`);
+      const res = await as(t.app, admin)(
+        'GET',
+        `/api/users?q=${encodeURIComponent(`${prefix}-biller@example`)}`,
+      );
 
       // Assert
       expect(res.json<UserList>().items.map((u) => u.id)).toEqual([rows.biller]);
@@ -219,7 +243,12 @@ describe('GET /api/users/:id', () => {
 
     // Assert
     expect(res.statusCode).toBe(200);
-    expect(res.json<User>()).toMatchObject({ id: user.id, username: user.username, role: 'dispatcher', dispatchArea: 'jaipur' });
+    expect(res.json<User>()).toMatchObject({
+      id: user.id,
+      username: user.username,
+      role: 'dispatcher',
+      dispatchArea: 'jaipur',
+    });
   });
 
   it('answers 404 USER_NOT_FOUND for an unknown id', async () => {
@@ -231,12 +260,15 @@ describe('GET /api/users/:id', () => {
     expect(errorCode(res)).toBe('USER_NOT_FOUND');
   });
 
-  it.each(['abc', '0', '-3', '1.5', '2147483648'])('answers 400 VALIDATION for the id %s', async (id) => {
-    // Act
-    const res = await as(t.app, admin)('GET', `/api/users/${id}`);
+  it.each(['abc', '0', '-3', '1.5', '2147483648'])(
+    'answers 400 VALIDATION for the id %s',
+    async (id) => {
+      // Act
+      const res = await as(t.app, admin)('GET', `/api/users/${id}`);
 
-    // Assert
-    expect(res.statusCode).toBe(400);
-    expect(errorCode(res)).toBe('VALIDATION');
-  });
+      // Assert
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe('VALIDATION');
+    },
+  );
 });

@@ -55,7 +55,9 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
       },
       onRequest: admin,
     },
-    async (request) => users.update(ctxFrom(request), request.params.id, request.body, request.session?.id),
+    // the admin's own session survives when they reset their own password
+    async (request) =>
+      users.update(ctxFrom(request), request.params.id, request.body, request.session?.id),
   );
 
   app.post(

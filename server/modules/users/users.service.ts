@@ -163,7 +163,9 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
           passwordChanged: passwordHash !== undefined,
         });
         const keepId = actor.id === id ? currentSessionId : undefined;
-        const ended = reason ? await auth.endUserSessions(tx, { userId: id, reason, at: now, ...(keepId ? { keepId } : {}) }) : 0;
+        const ended = reason
+          ? await auth.endUserSessions(tx, { userId: id, reason, at: now, ...(keepId ? { keepId } : {}) })
+          : 0;
         await writeAudit(tx, ctx, {
           action: input.active === false && before.active ? 'user.deactivate' : 'user.update',
           entityType: 'user',
@@ -199,7 +201,11 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
       if (!before) {
         throw notFound('user', id);
       }
-      const after = await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: deps.clock.now() });
+      const after = await repo.updateUser(tx, id, {
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: deps.clock.now(),
+      });
       await writeAudit(tx, ctx, {
         action: 'user.unlock',
         entityType: 'user',

@@ -43,10 +43,20 @@ describe('POST /api/users/:id/unlock', () => {
 
     // Assert
     expect(res.statusCode).toBe(200);
-    expect(res.json<User>()).toMatchObject({ id: user.id, lockedUntil: null, updatedAt: t.clock.now().toISOString() });
-    expect((await as(t.app, admin)('GET', `/api/users/${user.id}`)).json<User>().lockedUntil).toBeNull();
+    expect(res.json<User>()).toMatchObject({
+      id: user.id,
+      lockedUntil: null,
+      updatedAt: t.clock.now().toISOString(),
+    });
+    expect(
+      (await as(t.app, admin)('GET', `/api/users/${user.id}`)).json<User>().lockedUntil,
+    ).toBeNull();
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
-    const row = await expectAudited(t.app, admin, res, { action: 'user.unlock', entity: `user:${user.id}`, actor: adminName });
+    const row = await expectAudited(t.app, admin, res, {
+      action: 'user.unlock',
+      entity: `user:${user.id}`,
+      actor: adminName,
+    });
     expect(row.before).toEqual({ lockedUntil: locked.lockedUntil, failedLogins: 5 });
     expect(row.after).toEqual({ lockedUntil: null, failedLogins: 0 });
     expect(row.security).toBe(true);

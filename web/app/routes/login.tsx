@@ -9,8 +9,7 @@ export function LoginRoute() {
   useDocumentTitle('Sign in');
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const redirectTo =
-    safeRedirectTarget(searchParams.get('redirectTo')) ?? paths.app.root.getHref();
+  const redirectTo = safeRedirectTarget(searchParams.get('redirectTo')) ?? paths.app.root.getHref();
   return (
     <AuthLayout title="Sign in">
       <LoginForm onSuccess={() => void navigate(redirectTo, { replace: true })} />

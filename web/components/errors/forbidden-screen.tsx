@@ -8,7 +8,9 @@ export interface ForbiddenScreenProps {
   reason?: string;
 }
 
-export function ForbiddenScreen({ reason = 'Your role cannot open this page.' }: ForbiddenScreenProps) {
+export function ForbiddenScreen({
+  reason = 'Your role cannot open this page.',
+}: ForbiddenScreenProps) {
   return (
     <StatusScreen
       mark={<LockIcon />}

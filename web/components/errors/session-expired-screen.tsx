@@ -18,8 +18,8 @@ export function SessionExpiredScreen({ onSignIn }: SessionExpiredScreenProps) {
       }
     >
       <p>
-        For safety, TraceTrack signs you out after a period without activity, and after an hour in any
-        case. Everything you saved is kept.
+        For safety, TraceTrack signs you out after a period without activity, and after an hour in
+        any case. Everything you saved is kept.
       </p>
     </StatusScreen>
   );

@@ -29,7 +29,11 @@ const ADMIN_ITEMS: readonly NavItem[] = [
   { to: paths.app.users.getHref(), label: 'Users', icon: <UsersIcon /> },
 ];
 
-const ACCOUNT_ITEM: NavItem = { to: paths.app.account.getHref(), label: 'Account', icon: <AccountIcon /> };
+const ACCOUNT_ITEM: NavItem = {
+  to: paths.app.account.getHref(),
+  label: 'Account',
+  icon: <AccountIcon />,
+};
 
 function NavItems({ items }: { items: readonly NavItem[] }) {
   return items.map((item) => (

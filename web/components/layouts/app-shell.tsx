@@ -23,7 +23,11 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
-function ShellHeader({ user, onSignOut, isSigningOut }: Omit<AppShellProps, 'children' | 'banner'>) {
+function ShellHeader({
+  user,
+  onSignOut,
+  isSigningOut,
+}: Omit<AppShellProps, 'children' | 'banner'>) {
   const area = user.dispatchArea ? ` · ${areaDisplayName(user.dispatchArea)}` : '';
   return (
     <header className="shell__header">

@@ -13,7 +13,10 @@ interface ButtonLookProps {
   icon?: ReactNode;
 }
 
-function buttonClassName({ variant = 'primary', size = 'md', isFullWidth }: ButtonLookProps, extra?: string) {
+function buttonClassName(
+  { variant = 'primary', size = 'md', isFullWidth }: ButtonLookProps,
+  extra?: string,
+) {
   return ['btn', `btn--${variant}`, `btn--${size}`, isFullWidth ? 'btn--full' : '', extra ?? '']
     .filter(Boolean)
     .join(' ');
@@ -53,7 +56,15 @@ export function Button({
 export interface LinkButtonProps extends LinkProps, ButtonLookProps {}
 
 /** A router link that looks like a button (navigation, not an action). */
-export function LinkButton({ variant, size, isFullWidth, icon, className, children, ...rest }: LinkButtonProps) {
+export function LinkButton({
+  variant,
+  size,
+  isFullWidth,
+  icon,
+  className,
+  children,
+  ...rest
+}: LinkButtonProps) {
   return (
     <Link className={buttonClassName({ variant, size, isFullWidth }, className)} {...rest}>
       {icon}

@@ -27,15 +27,15 @@ export function Field({ label, hint, error, children }: FieldProps) {
         {label}
       </label>
       {children({ inputId, describedBy, isInvalid: Boolean(error) })}
-      {hintId ? (
-        <div id={hintId} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
       {errorId ? (
         <p id={errorId} className="field__error">
           {error}
         </p>
+      ) : null}
+      {hintId ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
       ) : null}
     </div>
   );

@@ -1,8 +1,10 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import './field.css';
 
-export interface SwitchFieldProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'role'> {
+export interface SwitchFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type' | 'role'
+> {
   label: ReactNode;
   hint?: ReactNode;
 }

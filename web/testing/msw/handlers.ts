@@ -19,6 +19,4 @@ export function errorResponse(
 }
 
 /** Default: nobody is signed in. Tests that need a user override GET /api/auth/me. */
-export const handlers = [
-  http.get('/api/auth/me', () => errorResponse(401, 'AUTH_REQUIRED')),
-];
+export const handlers = [http.get('/api/auth/me', () => errorResponse(401, 'AUTH_REQUIRED'))];

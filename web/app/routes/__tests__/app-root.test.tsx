@@ -8,26 +8,30 @@ import { renderApp, serveMe } from '@/testing/test-utils';
 
 describe('signed-in shell', () => {
   it('shows the dashboard as home with the role and area, and the primary navigation', async () => {
-    const dispatcher = buildUser({ username: 'ravi', role: 'dispatcher', dispatchArea: 'sri_ganganagar' });
+    const dispatcher = buildUser({
+      username: 'ravi',
+      role: 'dispatcher',
+      dispatchArea: 'sri_ganganagar',
+    });
     renderApp('/', { auth: buildAuthState(dispatcher) });
 
     const welcome = await screen.findByRole('region', { name: 'Welcome, ravi' });
     expect(within(welcome).getByText('Dispatcher')).toBeInTheDocument();
     expect(within(welcome).getByText('Sri Ganganagar')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Pack',
-      'Bills',
-      'Lookup',
-      'Dashboard',
-      'Account',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Pack', 'Bills', 'Lookup', 'Dashboard', 'Account']);
   });
 
   it('shows an honest placeholder for screens of later releases', async () => {
     renderApp('/pack', { auth: buildAuthState(buildUser()) });
 
-    expect(await screen.findByText('Packing station arrives in the next release.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Packing station arrives in the next release.'),
+    ).toBeInTheDocument();
   });
 
   it('signs out and returns to the login page', async () => {
@@ -59,7 +63,9 @@ describe('session end', () => {
     server.use(http.get('/api/auth/me', () => errorResponse(401, 'SESSION_EXPIRED')));
     const { user, router } = renderApp('/users');
 
-    expect(await screen.findByRole('heading', { name: 'Your session ended, sign in again' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Your session ended, sign in again' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign in again' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -70,7 +76,9 @@ describe('session end', () => {
     server.use(http.get('/api/auth/me', () => errorResponse(500, 'INTERNAL')));
     renderApp('/');
 
-    expect(await screen.findByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Something went wrong' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(new RegExp(TEST_REQUEST_ID))).toBeInTheDocument();
   });
 
@@ -82,7 +90,9 @@ describe('session end', () => {
     const { user } = renderApp('/');
 
     const warning = await screen.findByRole('alert');
-    expect(warning).toHaveTextContent(/You will be signed out in about 2 minutes|in less than a minute|in about 1 minute/);
+    expect(warning).toHaveTextContent(
+      /You will be signed out in about 2 minutes|in less than a minute|in about 1 minute/,
+    );
     const callsBefore = me.calls();
     serveMe(buildAuthState(auth.user));
 
@@ -93,7 +103,9 @@ describe('session end', () => {
   });
 
   it('says the absolute end cannot be pushed back', async () => {
-    const auth = buildAuthState(buildUser(), { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const auth = buildAuthState(buildUser(), {
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     renderApp('/', { auth });
 
     const warning = await screen.findByRole('alert');

@@ -7,7 +7,11 @@ import { errorResponse } from '@/testing/msw/handlers';
 import { server } from '@/testing/msw/server';
 import { renderApp, serveMe } from '@/testing/test-utils';
 
-async function signIn(user: ReturnType<typeof renderApp>['user'], username: string, password: string) {
+async function signIn(
+  user: ReturnType<typeof renderApp>['user'],
+  username: string,
+  password: string,
+) {
   await user.type(await screen.findByLabelText('Username'), username);
   await user.type(screen.getByLabelText('Password'), password);
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -36,7 +40,10 @@ describe('login page', () => {
 
     await signIn(user, 'alice', 'whatever');
 
-    const expectedTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(until);
+    const expectedTime = new Intl.DateTimeFormat(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(until);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/account is locked/);
     expect(alert).toHaveTextContent(expectedTime);
@@ -79,11 +86,11 @@ describe('login page', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?redirectTo=%2Faccount');
 
-    await signIn(user, 'admin', 'E2e-Admin-Passw0rd!');
+    await signIn(user, 'admin', 'Warehouse-Passw0rd!');
 
     expect(await screen.findByRole('heading', { name: 'Account', level: 1 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/account');
-    expect(sent).toEqual({ username: 'admin', password: 'E2e-Admin-Passw0rd!' });
+    expect(sent).toEqual({ username: 'admin', password: 'Warehouse-Passw0rd!' });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     for (const item of ['Pack', 'Bills', 'Lookup', 'Dashboard', 'Users']) {
       expect(within(nav).getByRole('link', { name: item })).toBeInTheDocument();

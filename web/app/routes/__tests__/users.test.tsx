@@ -32,7 +32,10 @@ function serveCreateError(status: number, code: 'AREA_REQUIRED' | 'USERNAME_TAKE
   const calls: CreateCall[] = [];
   server.use(
     http.post('/api/users', async ({ request }) => {
-      calls.push({ body: (await request.json()) as CreateUserBody, csrf: request.headers.get('X-CSRF-Token') });
+      calls.push({
+        body: (await request.json()) as CreateUserBody,
+        csrf: request.headers.get('X-CSRF-Token'),
+      });
       return errorResponse(status, code);
     }),
   );
@@ -57,7 +60,11 @@ async function fillCreateForm(
 
 describe('users screen: list', () => {
   it('lists users and loads the next page with the cursor', async () => {
-    const dispatcher = buildUser({ username: 'ravi', role: 'dispatcher', dispatchArea: 'sri_ganganagar' });
+    const dispatcher = buildUser({
+      username: 'ravi',
+      role: 'dispatcher',
+      dispatchArea: 'sri_ganganagar',
+    });
     const older = buildUser({ username: 'meena' });
     const urls = serveUsers({
       first: { items: [admin, dispatcher], nextCursor: 'page-2' },
@@ -93,7 +100,6 @@ describe('users screen: list', () => {
 
     await waitFor(() => expect(urls.at(-1)?.searchParams.get('role')).toBe('dispatcher'));
   });
-
 });
 
 describe('users screen: create form', () => {
@@ -102,7 +108,11 @@ describe('users screen: create form', () => {
     const calls = serveCreateError(400, 'AREA_REQUIRED');
     const { user } = renderApp('/users', { auth: adminAuth });
 
-    const form = await fillCreateForm(user, { username: 'ravi', role: 'dispatcher', area: 'hisar' });
+    const form = await fillCreateForm(user, {
+      username: 'ravi',
+      role: 'dispatcher',
+      area: 'hisar',
+    });
     await user.click(within(form).getByRole('button', { name: 'Create user' }));
 
     const area = await within(form).findByLabelText('Dispatch area');
@@ -127,7 +137,9 @@ describe('users screen: create form', () => {
     const form = await fillCreateForm(user, { username: 'ravi', role: 'dispatcher' });
     await user.click(within(form).getByRole('button', { name: 'Create user' }));
 
-    expect(within(form).getByLabelText('Dispatch area')).toHaveAccessibleDescription(/needs a dispatch area/);
+    expect(within(form).getByLabelText('Dispatch area')).toHaveAccessibleDescription(
+      /needs a dispatch area/,
+    );
     expect(calls).toHaveLength(0);
   });
 
@@ -151,7 +163,9 @@ describe('users screen: create form', () => {
   it('adds the created user to the list', async () => {
     const created: User[] = [];
     server.use(
-      http.get('/api/users', () => HttpResponse.json({ items: [...created, admin], nextCursor: null })),
+      http.get('/api/users', () =>
+        HttpResponse.json({ items: [...created, admin], nextCursor: null }),
+      ),
       http.post('/api/users', async ({ request }) => {
         const body = (await request.json()) as CreateUserBody;
         const user = buildUser({ username: body.username, role: body.role, email: body.email });
@@ -168,12 +182,14 @@ describe('users screen: create form', () => {
     const list = screen.getByRole('list', { name: 'Users' });
     expect(await within(list).findByRole('heading', { name: 'sita' })).toBeInTheDocument();
   });
-
 });
 
 describe('users screen: changes and access', () => {
   it('unlocks a locked user', async () => {
-    const locked = buildUser({ username: 'tara', lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString() });
+    const locked = buildUser({
+      username: 'tara',
+      lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+    });
     let unlockedId: string | null = null;
     serveUsers({ first: { items: [locked], nextCursor: null } });
     server.use(
@@ -208,7 +224,9 @@ describe('users screen: changes and access', () => {
     const biller = buildUser({ role: 'biller' });
     renderApp('/users', { auth: buildAuthState(biller) });
 
-    expect(await screen.findByRole('heading', { name: 'You don’t have access' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'You don’t have access' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Managing users is for admins.')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ME_QUERY_KEY } from '@/features/auth/api/get-me';
 import { CreateUserForm } from '@/features/users/components/create-user-form';
 import {
   EMPTY_USER_FILTERS,
@@ -21,12 +23,24 @@ function UsersAdmin({ currentUserId }: { currentUserId: number }) {
   const q = useDebouncedValue(filterValues.q, SEARCH_DEBOUNCE_MS);
   const [isCreating, setIsCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  // The signed-in admin may have edited their own row (email): keep the shell's copy fresh.
+  function handleChanged(message: string) {
+    setNotice(message);
+    void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+  }
   return (
     <div className="page">
       <div className="page__header">
         <h1>Users</h1>
         {isCreating ? null : (
-          <Button icon={<PlusIcon />} onClick={() => { setNotice(null); setIsCreating(true); }}>
+          <Button
+            icon={<PlusIcon />}
+            onClick={() => {
+              setNotice(null);
+              setIsCreating(true);
+            }}
+          >
             Add user
           </Button>
         )}
@@ -45,7 +59,7 @@ function UsersAdmin({ currentUserId }: { currentUserId: number }) {
       <UsersList
         filters={toUserFilters({ ...filterValues, q })}
         currentUserId={currentUserId}
-        onChanged={setNotice}
+        onChanged={handleChanged}
       />
     </div>
   );

@@ -4,7 +4,8 @@ import { api, setCsrfToken } from '@/lib/api-client';
 import { clearSessionEnded } from '@/lib/session';
 
 /** POST /api/auth/login answers `{user, csrfToken}` (and may add `session`). */
-export type LoginResult = Pick<AuthState, 'user' | 'csrfToken'> & Partial<Pick<AuthState, 'session'>>;
+export type LoginResult = Pick<AuthState, 'user' | 'csrfToken'> &
+  Partial<Pick<AuthState, 'session'>>;
 
 /** Signs in; the session cookie is set by the server, the CSRF token kept for later writes. */
 export async function login(body: LoginBody): Promise<LoginResult> {

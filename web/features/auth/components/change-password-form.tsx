@@ -82,7 +82,9 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
   const hasFieldError = Object.keys(serverFieldErrors(mutation.error)).length > 0;
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
-      {isDone ? <Banner tone="success">Password changed. Your other devices were signed out.</Banner> : null}
+      {isDone ? (
+        <Banner tone="success">Password changed. Your other devices were signed out.</Banner>
+      ) : null}
       {mutation.error && !hasFieldError ? (
         <Banner tone="error">{friendlyErrorMessage(mutation.error)}</Banner>
       ) : null}
@@ -100,7 +102,13 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
         autoComplete="new-password"
         value={values.newPassword}
         error={errors.newPassword}
-        hint={<PasswordHints password={values.newPassword} role={props.role} username={props.username} />}
+        hint={
+          <PasswordHints
+            password={values.newPassword}
+            role={props.role}
+            username={props.username}
+          />
+        }
         onChange={(event) => setValue('newPassword', event.target.value)}
       />
       <TextField

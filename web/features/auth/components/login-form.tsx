@@ -32,7 +32,11 @@ function useLoginForm(onSuccess: LoginFormProps['onSuccess']) {
     if (Object.keys(nextMissing).length > 0) {
       return;
     }
-    const body = { username, password: values.password, ...(isTotpNeeded ? { totp: values.totp } : {}) };
+    const body = {
+      username,
+      password: values.password,
+      ...(isTotpNeeded ? { totp: values.totp } : {}),
+    };
     mutation.mutate(body, {
       onError: (error) => {
         if (isApiError(error) && error.code === 'TOTP_REQUIRED') {
@@ -51,7 +55,8 @@ function useLoginForm(onSuccess: LoginFormProps['onSuccess']) {
 
 /** Username and password (and the authenticator code when the account asks for one). */
 export function LoginForm({ onSuccess }: LoginFormProps) {
-  const { values, setValue, missing, isTotpNeeded, mutation, handleSubmit } = useLoginForm(onSuccess);
+  const { values, setValue, missing, isTotpNeeded, mutation, handleSubmit } =
+    useLoginForm(onSuccess);
   const error = mutation.error;
   const isTotpError = isApiError(error) && error.code === 'TOTP_REQUIRED';
   return (

@@ -17,12 +17,20 @@ function session(absoluteMin: number, idleMin: number) {
 
 describe('getSessionDeadline', () => {
   it('picks the idle end when it comes first', () => {
-    const deadline = getSessionDeadline({ session: session(60, 30), readAt: T0, lastActivityAt: T0 });
+    const deadline = getSessionDeadline({
+      session: session(60, 30),
+      readAt: T0,
+      lastActivityAt: T0,
+    });
     expect(deadline).toEqual({ kind: 'idle', at: T0 + 30 * MINUTE });
   });
 
   it('picks the absolute end when it comes first', () => {
-    const deadline = getSessionDeadline({ session: session(10, 30), readAt: T0, lastActivityAt: T0 });
+    const deadline = getSessionDeadline({
+      session: session(10, 30),
+      readAt: T0,
+      lastActivityAt: T0,
+    });
     expect(deadline).toEqual({ kind: 'absolute', at: T0 + 10 * MINUTE });
   });
 

@@ -23,7 +23,11 @@ export interface SessionDeadlineInput {
  * The earlier of the two ends of the session. The idle end moves with activity: the server restarts
  * its idle timer on every request, so it is projected from the last request the app made.
  */
-export function getSessionDeadline({ session, readAt, lastActivityAt }: SessionDeadlineInput): SessionDeadline {
+export function getSessionDeadline({
+  session,
+  readAt,
+  lastActivityAt,
+}: SessionDeadlineInput): SessionDeadline {
   const absoluteAt = Date.parse(session.expiresAt);
   const idleReported = Date.parse(session.idleExpiresAt);
   const idleWindow = Math.max(0, idleReported - readAt);

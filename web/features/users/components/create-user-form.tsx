@@ -49,7 +49,11 @@ function FirstPasswordField({ values, setValue, errorFor }: Form) {
       value={values.password}
       error={errorFor('password')}
       hint={
-        <PasswordHints password={values.password} role={values.role || 'dispatcher'} username={values.username} />
+        <PasswordHints
+          password={values.password}
+          role={values.role || 'dispatcher'}
+          username={values.username}
+        />
       }
       onChange={(event) => setValue('password', event.target.value)}
     />

@@ -22,7 +22,9 @@ function activeHint(isSelf: boolean, isActive: boolean): string {
   if (isSelf) {
     return 'You cannot deactivate your own account.';
   }
-  return isActive ? 'Can sign in.' : 'Deactivated: cannot sign in. Their name stays in the history.';
+  return isActive
+    ? 'Can sign in.'
+    : 'Deactivated: cannot sign in. Their name stays in the history.';
 }
 
 function ActiveField({ form, isSelf }: { form: Form; isSelf: boolean }) {
@@ -51,7 +53,11 @@ function NewPasswordField({ form, user }: { form: Form; user: User }) {
       error={form.errorFor('password')}
       hint={
         form.values.password ? (
-          <PasswordHints password={form.values.password} role={form.values.role || user.role} username={user.username} />
+          <PasswordHints
+            password={form.values.password}
+            role={form.values.role || user.role}
+            username={user.username}
+          />
         ) : (
           'Leave empty to keep the current password. Setting one signs the user out everywhere.'
         )

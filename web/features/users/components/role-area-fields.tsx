@@ -26,7 +26,9 @@ export function RoleAreaFields(props: RoleAreaFieldsProps) {
         error={props.roleError}
         hint={props.roleHint}
         disabled={props.isRoleDisabled}
-        onChange={(event) => props.onRoleChange(isRole(event.target.value) ? event.target.value : '')}
+        onChange={(event) =>
+          props.onRoleChange(isRole(event.target.value) ? event.target.value : '')
+        }
       />
       {props.role === 'dispatcher' ? (
         <SelectField

@@ -35,7 +35,9 @@ function UserBadges({ user, isSelf }: { user: User; isSelf: boolean }) {
 }
 
 function UnlockButton({ user, onChanged }: Pick<UserCardProps, 'user' | 'onChanged'>) {
-  const mutation = useUnlockUser({ onSuccess: (unlocked) => onChanged(`${unlocked.username} can sign in again.`) });
+  const mutation = useUnlockUser({
+    onSuccess: (unlocked) => onChanged(`${unlocked.username} can sign in again.`),
+  });
   return (
     <>
       <Button
@@ -47,7 +49,9 @@ function UnlockButton({ user, onChanged }: Pick<UserCardProps, 'user' | 'onChang
       >
         Unlock
       </Button>
-      {mutation.error ? <Banner tone="error">{userErrorMessage(mutation.error).message}</Banner> : null}
+      {mutation.error ? (
+        <Banner tone="error">{userErrorMessage(mutation.error).message}</Banner>
+      ) : null}
     </>
   );
 }

@@ -95,7 +95,10 @@ export function UsersFilters({ value, onChange }: UsersFiltersProps) {
           {activeCount > 0 ? `Filters (${activeCount})` : 'Filters'}
         </Button>
       </div>
-      <div id={moreId} className={`users-filters__more${isOpen ? ' users-filters__more--open' : ''}`}>
+      <div
+        id={moreId}
+        className={`users-filters__more${isOpen ? ' users-filters__more--open' : ''}`}
+      >
         <MoreFilters value={value} set={set} />
       </div>
     </div>

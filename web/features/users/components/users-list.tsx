@@ -62,7 +62,11 @@ export function UsersList({ filters, currentUserId, onChanged }: UsersListProps)
   const query = useUsers(filters);
   const users: User[] | undefined = query.data?.pages.flatMap((page) => page.items);
   if (!users) {
-    return query.isPending ? <Spinner size="lg" label="Loading users…" /> : <LoadError query={query} />;
+    return query.isPending ? (
+      <Spinner size="lg" label="Loading users…" />
+    ) : (
+      <LoadError query={query} />
+    );
   }
   if (users.length === 0) {
     return <p className="users-empty">No users match these filters.</p>;
@@ -71,7 +75,12 @@ export function UsersList({ filters, currentUserId, onChanged }: UsersListProps)
     <div className="stack">
       <ul className="users-list" aria-label="Users">
         {users.map((user) => (
-          <UserCard key={user.id} user={user} isSelf={user.id === currentUserId} onChanged={onChanged} />
+          <UserCard
+            key={user.id}
+            user={user}
+            isSelf={user.id === currentUserId}
+            onChanged={onChanged}
+          />
         ))}
       </ul>
       <ListFooter query={query} count={users.length} />

@@ -20,7 +20,13 @@ export interface CreateUserValues {
   dispatchArea: string;
 }
 
-const EMPTY: CreateUserValues = { username: '', email: '', password: '', role: '', dispatchArea: '' };
+const EMPTY: CreateUserValues = {
+  username: '',
+  email: '',
+  password: '',
+  role: '',
+  dispatchArea: '',
+};
 
 function validate(values: CreateUserValues): UserFormErrors {
   return compactErrors({

@@ -12,17 +12,25 @@ export interface UserFormError {
 const USER_ERRORS: Partial<Record<ApiErrorCode, UserFormError>> = {
   USERNAME_TAKEN: { field: 'username', message: 'This username is already taken. Choose another.' },
   EMAIL_TAKEN: { field: 'email', message: 'Another user already has this email address.' },
-  AREA_REQUIRED: { field: 'dispatchArea', message: 'A dispatcher needs a dispatch area. Choose one.' },
+  AREA_REQUIRED: {
+    field: 'dispatchArea',
+    message: 'A dispatcher needs a dispatch area. Choose one.',
+  },
   AREA_FULL: {
     field: 'dispatchArea',
-    message: 'This area already has the most dispatchers allowed. Choose another area or deactivate someone first.',
+    message:
+      'This area already has the most dispatchers allowed. Choose another area or deactivate someone first.',
   },
   PASSWORD_POLICY: { field: 'password', message: 'The password does not meet the rules below.' },
   LAST_ADMIN: {
     field: null,
-    message: 'This is the last active admin. Make someone else an admin before changing or deactivating this account.',
+    message:
+      'This is the last active admin. Make someone else an admin before changing or deactivating this account.',
   },
-  SELF_ROLE_CHANGE: { field: 'role', message: 'You cannot change your own role. Ask another admin.' },
+  SELF_ROLE_CHANGE: {
+    field: 'role',
+    message: 'You cannot change your own role. Ask another admin.',
+  },
   SELF_DEACTIVATE: { field: 'active', message: 'You cannot deactivate your own account.' },
   USER_NOT_FOUND: { field: null, message: 'This user no longer exists. Reload the list.' },
   VALIDATION: {

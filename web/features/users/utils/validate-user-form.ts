@@ -40,7 +40,5 @@ export function validateArea(role: Role | '', area: string): string | undefined 
 
 /** Drops the fields without a message, so an empty object means "valid". */
 export function compactErrors(errors: UserFormErrors): UserFormErrors {
-  return Object.fromEntries(
-    Object.entries(errors).filter(([, message]) => message !== undefined),
-  );
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined));
 }

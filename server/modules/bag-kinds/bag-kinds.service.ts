@@ -1,0 +1,111 @@
+import type { BagKind } from '../../../common/contracts/bags.js';
+import { kindRegExp, type BagKindRule } from '../../../common/qr.js';
+import type { BagKindRow } from '../../db/schema/bags.js';
+import type { RequestCtx } from '../../platform/context.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import { writeAudit } from '../audit/audit-writer.js';
+import * as repo from './bag-kinds.repository.js';
+
+/** How long another instance may keep a stale list after an admin edits kinds. */
+const CACHE_MS = 5_000;
+
+export function presentKind(row: BagKindRow): BagKind {
+  return {
+    code: row.code,
+    label: row.label,
+    prefix: row.prefix,
+    pattern: row.pattern,
+    maxChildren: row.maxChildren,
+    expectedKg: row.expectedKg,
+  };
+}
+
+export interface KindInput {
+  code?: string;
+  label?: string;
+  prefix?: string;
+  pattern?: string;
+  maxChildren?: number;
+  expectedKg?: number;
+}
+
+/** @throws VALIDATION for a pattern that does not compile or is not anchored (^…$) */
+function assertPattern(pattern: string, prefix: string) {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || kindRegExp(pattern) === null) {
+    throw invalid('The pattern must be a valid regular expression anchored with ^ and $.', { field: 'pattern' });
+  }
+  if (!pattern.toUpperCase().startsWith(`^${prefix.toUpperCase()}`)) {
+    throw invalid('The pattern must start with the reserved prefix.', { field: 'pattern', prefix });
+  }
+}
+
+export function createBagKindsService(deps: AppDeps) {
+  const { db } = deps.database;
+  let cache: { at: number; kinds: BagKindRule[] } | null = null;
+
+  /** Parent formats, cached for a few seconds (read on every scan). */
+  async function rules(): Promise<BagKindRule[]> {
+    const now = Date.now();
+    if (!cache || now - cache.at > CACHE_MS) {
+      cache = { at: now, kinds: (await repo.listKinds(db)).map(presentKind) };
+    }
+    return cache.kinds;
+  }
+
+  function invalidate() {
+    cache = null;
+  }
+
+  /** @throws BAG_EXISTS-like VALIDATION when the code exists, VALIDATION for a bad pattern */
+  async function create(ctx: RequestCtx, input: Required<KindInput>) {
+    const code = input.code.toUpperCase();
+    const prefix = input.prefix.toUpperCase();
+    assertPattern(input.pattern, prefix);
+    const row = await db.transaction(async (tx) => {
+      const at = deps.clock.now();
+      const created = await repo.insertKind(tx, { ...input, code, prefix, createdAt: at, updatedAt: at });
+      if (!created) {
+        throw new AppError('VALIDATION', `Bag kind ${code} already exists.`, { field: 'code' });
+      }
+      await writeAudit(tx, ctx, { action: 'bag_kind.create', entityType: 'bag_kind', entityId: code, after: presentKind(created) });
+      return created;
+    });
+    invalidate();
+    return presentKind(row);
+  }
+
+  /** @throws NOT_FOUND for an unknown kind, VALIDATION for a bad pattern */
+  async function update(ctx: RequestCtx, code: string, input: KindInput) {
+    const row = await db.transaction(async (tx) => {
+      const before = await repo.findKind(tx, code.toUpperCase());
+      if (!before) {
+        throw new AppError('NOT_FOUND', `Bag kind ${code} not found.`, { kind: code });
+      }
+      const prefix = (input.prefix ?? before.prefix).toUpperCase();
+      assertPattern(input.pattern ?? before.pattern, prefix);
+      const after = await repo.updateKind(tx, before.code, { ...input, prefix, updatedAt: deps.clock.now() });
+      if (!after) {
+        throw new AppError('NOT_FOUND', `Bag kind ${code} not found.`, { kind: code });
+      }
+      await writeAudit(tx, ctx, {
+        action: 'bag_kind.update',
+        entityType: 'bag_kind',
+        entityId: before.code,
+        before: presentKind(before),
+        after: presentKind(after),
+      });
+      return after;
+    });
+    invalidate();
+    return presentKind(row);
+  }
+
+  async function list() {
+    return { items: (await repo.listKinds(db)).map(presentKind) };
+  }
+
+  return { rules, invalidate, create, update, list };
+}
+
+export type BagKindsService = ReturnType<typeof createBagKindsService>;

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { ScanChildBody, ScanParentBody, UndoBody } from '../../../common/contracts/bags.js';
+import { classifyCode } from '../../../common/qr.js';
+import { actorOf, type RequestCtx } from '../../platform/context.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import { anonymiseIp } from '../../platform/ip.js';
+import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
+import { classificationError, functionError } from './scan-errors.js';
+import type { BagFacts } from './scans.presenter.js';
+import { presentChildScan, presentParentScan, presentUndo } from './scans.presenter.js';
+import * as repo from './scans.repository.js';
+
+/** Bodies are compared after code normalisation (SPEC §4): hash the normalised fields. */
+function bodyHash(parts: Array<string | null | undefined>): string {
+  return createHash('sha256').update(JSON.stringify(parts.map((p) => p ?? null))).digest('base64url');
+}
+
+export function createScansService(deps: AppDeps, kinds: BagKindsService) {
+  const { db } = deps.database;
+  const cfg = deps.config;
+
+  /** The request context as the packing functions read it (`p_ctx`). */
+  function functionCtx(ctx: RequestCtx, station: string | undefined) {
+    const actor = actorOf(ctx);
+    return {
+      user_id: actor.id,
+      username: actor.username,
+      role: actor.role,
+      area: actor.dispatchArea,
+      station: station?.trim() || null,
+      ip: anonymiseIp(ctx.ip),
+      request_id: ctx.requestId,
+      now: deps.clock.now().toISOString(),
+      tz: cfg.TIME_ZONE,
+    };
+  }
+
+  async function classify(raw: string, expected: 'parent' | 'child') {
+    const result = classifyCode(raw, await kinds.rules());
+    const error = classificationError(result, expected);
+    if (error) {
+      throw error;
+    }
+    return result;
+  }
+
+  function unwrap<T>(answer: repo.FunctionAnswer): T {
+    const { result } = answer;
+    if (typeof result.error === 'string') {
+      throw functionError(result.error, result.details);
+    }
+    return result as T;
+  }
+
+  /** The area a new parent gets. @throws AREA_FORBIDDEN, VALIDATION (unknown area) */
+  function areaForNewParent(ctx: RequestCtx, requested: string | undefined): string | null {
+    const actor = actorOf(ctx);
+    if (actor.role === 'dispatcher') {
+      if (requested !== undefined && requested !== actor.dispatchArea) {
+        throw new AppError('AREA_FORBIDDEN', `You pack for ${actor.dispatchArea ?? 'no area'} only.`, { area: requested });
+      }
+      return actor.dispatchArea;
+    }
+    if (requested !== undefined && !cfg.DISPATCH_AREAS.includes(requested)) {
+      throw invalid(`Unknown dispatch area ${requested}.`, { field: 'dispatchArea', allowed: cfg.DISPATCH_AREAS });
+    }
+    return requested ?? null;
+  }
+
+  /**
+   * PARENT state: opens a known parent or creates it (SPEC §4.1).
+   * @throws QR_EMPTY, QR_INVALID, QR_INVALID_PARENT, QR_WRONG_TYPE, AREA_FORBIDDEN, SCAN_ID_REUSED, VALIDATION
+   */
+  async function scanParent(ctx: RequestCtx, body: ScanParentBody) {
+    const parent = await classify(body.qr, 'parent');
+    if (parent.type !== 'parent') {
+      throw new Error('unreachable');
+    }
+    const area = areaForNewParent(ctx, body.dispatchArea);
+    const answer = await repo.scanParent(db, {
+      ctx: functionCtx(ctx, body.station),
+      qr: parent.code,
+      kind: parent.kind.code,
+      area,
+      scanId: body.scanId,
+      hash: bodyHash(['parent', parent.code, body.dispatchArea, body.station]),
+    });
+    return presentParentScan(unwrap<{ bag: BagFacts; created: boolean }>(answer));
+  }
+
+  /**
+   * CHILD state: links one child into the parent (SPEC §4.2), in one transaction.
+   * @throws QR_*, BAG_NOT_FOUND, AREA_FORBIDDEN, CHILD_IN_OTHER_PARENT, PARENT_FULL, BILL_CLOSED, SCAN_ID_REUSED
+   */
+  async function scanChild(ctx: RequestCtx, body: ScanChildBody) {
+    const parent = await classify(body.parentQr, 'parent');
+    const child = await classify(body.qr, 'child');
+    const answer = await repo.scanChild(db, {
+      ctx: functionCtx(ctx, body.station),
+      parentQr: parent.code,
+      qr: child.code,
+      scanId: body.scanId,
+      hash: bodyHash(['child', parent.code, child.code, body.station]),
+    });
+    return presentChildScan(
+      unwrap<{ child: BagFacts; parent: BagFacts; created: boolean; duplicate: boolean }>(answer),
+    );
+  }
+
+  /**
+   * Undoes the user's last link on a parent within UNDO_WINDOW_MINUTES (SPEC §4.4).
+   * @throws NOTHING_TO_UNDO, UNDO_WINDOW_PASSED, BAG_NOT_FOUND, QR_*, AREA_FORBIDDEN, SCAN_ID_REUSED
+   */
+  async function undo(ctx: RequestCtx, body: UndoBody) {
+    const parent = await classify(body.parentQr, 'parent');
+    const answer = await repo.undo(db, {
+      ctx: functionCtx(ctx, body.station),
+      parentQr: parent.code,
+      windowMinutes: cfg.UNDO_WINDOW_MINUTES,
+      scanId: body.scanId ?? null,
+      hash: bodyHash(['undo', parent.code]),
+    });
+    return presentUndo(unwrap<{ removed: string; childDeleted: boolean; parent: BagFacts }>(answer));
+  }
+
+  return { scanParent, scanChild, undo };
+}
+
+export type ScansService = ReturnType<typeof createScansService>;
