@@ -48,20 +48,6 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { typescript: true, node: true } },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**', 'bench/**', 'scripts/**', '*.config.ts', '*.config.js', 'server/config.ts', 'web/vite.config.ts'],
-    rules: {
-      'no-restricted-properties': 'off',
-      'max-lines': 'off',
-      'max-lines-per-function': 'off',
-      'no-console': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-    },
-  },
-  {
     files: ['server/modules/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -78,6 +64,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**', 'bench/**', 'scripts/**', '*.config.ts', '*.config.js', 'server/config.ts', 'web/vite.config.ts'],
+    rules: {
+      'no-restricted-properties': 'off',
+      'max-lines': 'off',
+      'max-lines-per-function': 'off',
+      'no-console': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/unbound-method': 'off',
     },
   },
   {

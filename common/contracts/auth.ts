@@ -36,4 +36,4 @@ export const ChangePasswordBody = Type.Object(
 );
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_HEADER } from '../http.js';

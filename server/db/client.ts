@@ -19,6 +19,11 @@ export interface Database {
   location: string;
   poolSize: number;
   close(): Promise<void>;
+  /**
+   * LISTEN on `channel` (PostgreSQL: one dedicated connection per pool, re-established after a
+   * drop; PGlite: in-process). `onPayload` gets each NOTIFY payload; answers the UNLISTEN.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -50,6 +55,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     location: dir ?? 'memory://',
     poolSize: 1,
     close: () => client.close(),
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
   };
 }
 
@@ -68,5 +74,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     location: `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     poolSize,
     close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onPayload) => {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { isErrorCode, type ErrorCode } from '@common/error-codes';
+import { CSRF_HEADER } from '@common/http';
 import { markActivity, markSessionEnded } from '@/lib/session';
 
 /**
@@ -10,8 +11,7 @@ import { markActivity, markSessionEnded } from '@/lib/session';
 /** `NETWORK`: the request never got an answer (offline, server down, aborted by the browser). */
 export type ApiErrorCode = ErrorCode | 'NETWORK';
 
-/** Same value as CSRF_HEADER in common/contracts/auth.ts (not imported: that module loads TypeBox). */
-export const CSRF_HEADER = 'X-CSRF-Token';
+export { CSRF_HEADER } from '@common/http';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

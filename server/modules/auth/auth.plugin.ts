@@ -5,7 +5,7 @@ import type {
   onRequestAsyncHookHandler,
 } from 'fastify';
 import fp from 'fastify-plugin';
-import { CSRF_HEADER } from '../../../common/contracts/auth.js';
+import { CSRF_HEADER } from '../../../common/http.js';
 import type { Role } from '../../../common/roles.js';
 import type { SessionRow } from '../../db/schema/sessions.js';
 import type { UserRow } from '../../db/schema/users.js';

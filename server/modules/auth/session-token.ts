@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../../platform/clock.js';
 
-export const SESSION_COOKIE = 'tt_session';
+export { SESSION_COOKIE } from '../../../common/http.js';
 
 /** The cookie carries a random token; the database keeps only its keyed hash. */
 export function sessionIdOf(token: string, secret: string): string {

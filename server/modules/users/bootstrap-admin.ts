@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { passwordProblems } from '../../../common/password-policy.js';
+import { describePasswordProblems, passwordProblems } from '../../../common/password-policy.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { lockRule } from '../../platform/db-locks.js';
@@ -34,10 +34,9 @@ export async function ensureBootstrapAdmin(
   db: Db,
   args: { password?: string | undefined; email?: string | undefined; clock: Clock },
 ): Promise<BootstrapResult> {
-  if (args.password && passwordProblems(args.password, 'admin', 'admin').length > 0) {
-    throw new Error(
-      'ADMIN_PASSWORD must have at least 12 characters with upper- and lower-case letters, a digit and a symbol.',
-    );
+  const problems = args.password ? passwordProblems(args.password, 'admin', 'admin') : [];
+  if (problems.length > 0) {
+    throw new Error(`ADMIN_PASSWORD is too weak. ${describePasswordProblems(problems, 'admin')}`);
   }
   const password = args.password ?? generateAdminPassword();
   const passwordHash = await hashPassword(password);

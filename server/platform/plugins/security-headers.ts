@@ -15,11 +15,9 @@ const PERMISSIONS_POLICY = [
   'payment=()',
   'usb=()',
   'serial=()',
-  'bluetooth=()',
   'magnetometer=()',
   'gyroscope=()',
   'accelerometer=()',
-  'interest-cohort=()',
 ].join(', ');
 
 /**
