@@ -13,6 +13,7 @@ import errorHandler from './platform/plugins/error-handler.js';
 import inputGuard from './platform/plugins/input-guard.js';
 import openapi from './platform/plugins/openapi.js';
 import requestId, { genRequestId } from './platform/plugins/request-id.js';
+import requestLog from './platform/plugins/request-log.js';
 import securityHeaders from './platform/plugins/security-headers.js';
 import staticWeb from './platform/plugins/static-web.js';
 import auditRoutes from './modules/audit/audit.routes.js';
@@ -23,7 +24,11 @@ import scansRoutes from './modules/scans/scans.routes.js';
 import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import eventsRoutes from './modules/events/events.routes.js';
+import { createEventsService } from './modules/events/events.service.js';
 import healthRoutes from './modules/health/health.routes.js';
+import statsRoutes from './modules/stats/stats.routes.js';
+import { createStatsService } from './modules/stats/stats.service.js';
 import usersRoutes from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -52,6 +57,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
     forceCloseConnections: 'idle',
+    // One line per request would cost more than the scan itself at thousands per second: the
+    // request-log plugin logs failures and slow requests at info, everything else at debug.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -77,6 +85,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.removeContentTypeParser('text/plain');
 
   await app.register(requestId);
+  await app.register(requestLog, { slowMs: config.SLOW_REQUEST_MS });
   await app.register(errorHandler);
   await app.register(securityHeaders, { hsts: config.secureTransport });
   await app.register(inputGuard);
@@ -92,6 +101,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(auditRoutes, { audit: createAuditService(deps) });
   const kinds = createBagKindsService(deps);
   await app.register(scansRoutes, { scans: createScansService(deps, kinds) });
+  await app.register(statsRoutes, { stats: createStatsService(deps) });
+  await app.register(eventsRoutes, { events: createEventsService(deps, app.log) });
   await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });
 
   return app;

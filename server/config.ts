@@ -33,6 +33,7 @@ export const ConfigSchema = Type.Object({
   /** The app is served over HTTPS by a proxy: HSTS and Secure cookies. */
   TRUST_PROXY_HTTPS: Bool(false, 'Served over HTTPS behind a proxy'),
   WEB_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  SLOW_REQUEST_MS: Int(500, 1, 600_000, 'Requests slower than this are logged at info'),
   BODY_LIMIT_BYTES: Int(1_048_576, 1024, 100 * 1_048_576, 'Largest JSON body'),
   SESSION_ABSOLUTE_MINUTES: Int(60, 1, 7 * 24 * 60, 'Session lifetime'),
   SESSION_IDLE_MINUTES: Int(30, 1, 7 * 24 * 60, 'Session idle timeout'),

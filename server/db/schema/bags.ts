@@ -34,7 +34,7 @@ export const bagKinds = pgTable('bag_kinds', {
 export const bags = pgTable(
   'bags',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     /** Normalised (uppercase) code; unique, so codes are unique case-insensitively. */
     qr: text('qr').notNull(),
     type: text('type', { enum: ['parent', 'child'] }).notNull(),
@@ -81,7 +81,7 @@ export type BagKindRow = typeof bagKinds.$inferSelect;
 export const linkEvents = pgTable(
   'link_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     at: ts('at').notNull(),
     action: text('action', { enum: ['link', 'unlink'] }).notNull(),
     childId: bigint('child_id', { mode: 'number' }).notNull(),

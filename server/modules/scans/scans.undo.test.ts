@@ -14,7 +14,11 @@ describe('POST /api/scans/undo', () => {
   let names: string[];
   /** Fresh sessions (the clock moves forward in some tests, past the session lifetime). */
   const signIn = async () => {
-    [alice, bob] = await Promise.all(names.map((name) => loginAs(t.app, name)));
+    const [a, b] = await Promise.all(names.map((name) => loginAs(t.app, name)));
+    if (!a || !b) {
+      throw new Error('sign-in failed');
+    }
+    [alice, bob] = [a, b];
   };
   beforeAll(async () => {
     t = await buildTestApp();
