@@ -20,6 +20,7 @@ import auditRoutes from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import authPlugin from './modules/auth/auth.plugin.js';
 import { createBagKindsService } from './modules/bag-kinds/bag-kinds.service.js';
+import { schedulePruning } from './modules/scans/scans.maintenance.js';
 import scansRoutes from './modules/scans/scans.routes.js';
 import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(auditRoutes, { audit: createAuditService(deps) });
   const kinds = createBagKindsService(deps);
   await app.register(scansRoutes, { scans: createScansService(deps, kinds) });
+  schedulePruning(app, deps);
   await app.register(statsRoutes, { stats: createStatsService(deps) });
   await app.register(eventsRoutes, { events: createEventsService(deps, app.log) });
   await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });
