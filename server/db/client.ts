@@ -75,8 +75,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     poolSize,
     close: () => client.end({ timeout: 5 }),
     listen: async (channel, onPayload) => {
-      const { unlisten } = await client.listen(channel, onPayload);
-      return unlisten;
+      const request = await client.listen(channel, onPayload);
+      return () => request.unlisten();
     },
   };
 }

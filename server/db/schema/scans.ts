@@ -42,6 +42,7 @@ export const scans = pgTable(
     index('scans_area_idx').on(t.dispatchArea, t.id),
     index('scans_qr_idx').on(t.qr, t.id),
     index('scans_kind_idx').on(t.kind, t.id),
+    index('scans_target_idx').on(t.targetQr, t.id),
   ],
 );
 
@@ -92,7 +93,7 @@ export const statsHourly = pgTable(
     shard: smallint('shard').notNull(),
     scans: bigint('scans', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.area, t.hour, t.shard] })],
+  (t) => [primaryKey({ columns: [t.area, t.hour, t.shard] }), index('stats_hourly_hour_idx').on(t.hour)],
 );
 
 /** Scans per 5-minute slot (UTC) and area, for "scans in the last hour". */
@@ -104,7 +105,7 @@ export const statsRecent = pgTable(
     shard: smallint('shard').notNull(),
     scans: bigint('scans', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.area, t.slot, t.shard] })],
+  (t) => [primaryKey({ columns: [t.area, t.slot, t.shard] }), index('stats_recent_slot_idx').on(t.slot)],
 );
 
 /** Scans per station per local day and area (top stations); one row per station, no hot row. */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LIVE_EVENT_TYPES } from '../../../common/contracts/stats.js';
@@ -5,7 +6,9 @@ import { ctxFrom } from '../../platform/context.js';
 import { errorResponses } from '../../platform/route-schema.js';
 import { SSE_HEADERS, type EventsService } from './events.service.js';
 
-const EventStream = Type.String({
+// A stream is never serialized; the schema documents the wire format in OpenAPI.
+const EventStream = Type.Unsafe<Readable>({
+  type: 'string',
   description: `text/event-stream: \`event: <type>\` + \`data: <json>\` frames, types ${LIVE_EVENT_TYPES.join(', ')}`,
 });
 
@@ -20,7 +23,10 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ events: EventsService }> = async
       schema: {
         tags: ['dashboard'],
         summary: 'Server-sent events: scan, link, unlink, bill, return, stats (dispatchers: own area)',
-        response: { 200: EventStream, ...errorResponses(401, 503) },
+        response: {
+          200: { description: 'An endless event stream', content: { 'text/event-stream': { schema: EventStream } } },
+          ...errorResponses(401, 503),
+        },
       },
       onRequest: app.requireAuth(),
     },

@@ -34,6 +34,10 @@ interface Client {
   close(): void;
 }
 
+/**
+ * Live updates over server-sent events: one event bus (one LISTEN) per app instance, fanned out
+ * to every open stream with the reader's scope applied. close() must run on app shutdown.
+ */
 export function createEventsService(deps: AppDeps, log: FastifyBaseLogger) {
   const bus = createEventBus({ database: deps.database, clock: deps.clock, log });
   const clients = new Set<Client>();
@@ -41,6 +45,9 @@ export function createEventsService(deps: AppDeps, log: FastifyBaseLogger) {
   let closing = false;
 
   function send(client: Client, text: string) {
+    if (client.stream.writableEnded || client.stream.destroyed) {
+      return;
+    }
     if (client.stream.writableLength > MAX_BUFFERED_BYTES) {
       log.warn('live event client too slow; disconnecting it');
       client.stream.destroy();

@@ -6,6 +6,7 @@ import { presentStats } from './stats.presenter.js';
 import { readStats } from './stats.repository.js';
 import { statsWindow } from './stats-window.js';
 
+/** Dashboard numbers (SPEC §9) from the counter tables the packing functions keep. */
 export function createStatsService(deps: AppDeps) {
   const { db } = deps.database;
   const timeZone = deps.config.TIME_ZONE;
