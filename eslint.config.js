@@ -15,7 +15,15 @@ const layerZones = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'server/db/migrations/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'server/db/migrations/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,10 +42,19 @@ export default tseslint.config(
       // Fastify plugins and handlers are async by convention, awaiting or not.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': ['error', { maxDepth: 6 }],
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'no-restricted-properties': [
@@ -53,7 +70,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./[a-z-]+/[a-z-]+\\.repository\\.js$', message: 'Use the other module’s service, not its repository' }] },
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/[a-z-]+\\.repository\\.js$',
+              message: 'Use the other module’s service, not its repository',
+            },
+          ],
+        },
       ],
     },
   },
@@ -67,7 +91,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**', 'bench/**', 'scripts/**', '*.config.ts', '*.config.js', 'server/config.ts', 'web/vite.config.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'server/test/**',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+      '*.config.ts',
+      '*.config.js',
+      'server/config.ts',
+      'web/vite.config.ts',
+    ],
     rules: {
       'no-restricted-properties': 'off',
       'max-lines': 'off',

@@ -20,6 +20,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           setupFiles: ['server/test/setup.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
           include: ['web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['web/test/setup.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
     ],

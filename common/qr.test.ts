@@ -52,16 +52,22 @@ describe('classifyCode', () => {
     expect(classifyCode(raw, kinds)).toEqual({ type: 'child', code: id });
   });
 
-  it.each(['SB-12345', 'SB1234', 'SB123456', 'M445-00001', 'sb 12345', 'SB12345X', 'M444-0001', 'M44'])(
-    'answers QR_INVALID_PARENT for %j, naming the accepted formats',
-    (raw) => {
-      const result = classifyCode(raw, kinds);
+  it.each([
+    'SB-12345',
+    'SB1234',
+    'SB123456',
+    'M445-00001',
+    'sb 12345',
+    'SB12345X',
+    'M444-0001',
+    'M44',
+  ])('answers QR_INVALID_PARENT for %j, naming the accepted formats', (raw) => {
+    const result = classifyCode(raw, kinds);
 
-      expect(result.type === 'error' && result.error).toBe('QR_INVALID_PARENT');
-      expect(result.type === 'error' && result.message).toContain('^SB\\d{5}$');
-      expect(result.type === 'error' && result.message).toContain('^M444-\\d{5}$');
-    },
-  );
+    expect(result.type === 'error' && result.error).toBe('QR_INVALID_PARENT');
+    expect(result.type === 'error' && result.message).toContain('^SB\\d{5}$');
+    expect(result.type === 'error' && result.message).toContain('^M444-\\d{5}$');
+  });
 
   it.each(['', '   ', '\u200B\u200C', '\t\r\n', '\u00A0'])('answers QR_EMPTY for %j', (raw) => {
     const result = classifyCode(raw, kinds);
@@ -91,16 +97,39 @@ describe('classifyCode', () => {
   });
 
   it('uses kinds added as data, and their reserved prefixes', () => {
-    const wheat: BagKindRule = { code: 'W9', label: 'W9 (wheat)', prefix: 'W9', pattern: '^W9/\\d{4}$', maxChildren: 10, expectedKg: 10 };
+    const wheat: BagKindRule = {
+      code: 'W9',
+      label: 'W9 (wheat)',
+      prefix: 'W9',
+      pattern: '^W9/\\d{4}$',
+      maxChildren: 10,
+      expectedKg: 10,
+    };
 
-    expect(classifyCode('w9/1234', [...kinds, wheat])).toMatchObject({ type: 'parent', kind: { code: 'W9' } });
-    expect(classifyCode('W9/12', [...kinds, wheat])).toMatchObject({ type: 'error', error: 'QR_INVALID_PARENT' });
+    expect(classifyCode('w9/1234', [...kinds, wheat])).toMatchObject({
+      type: 'parent',
+      kind: { code: 'W9' },
+    });
+    expect(classifyCode('W9/12', [...kinds, wheat])).toMatchObject({
+      type: 'error',
+      error: 'QR_INVALID_PARENT',
+    });
     expect(classifyCode('W9/12', kinds)).toEqual({ type: 'child', code: 'W9/12' });
   });
 
   it('ignores a kind whose pattern does not compile', () => {
-    const broken: BagKindRule = { code: 'X', label: 'X', prefix: 'XX', pattern: '^XX(', maxChildren: 1, expectedKg: 1 };
+    const broken: BagKindRule = {
+      code: 'X',
+      label: 'X',
+      prefix: 'XX',
+      pattern: '^XX(',
+      maxChildren: 1,
+      expectedKg: 1,
+    };
 
-    expect(classifyCode('SB12345', [broken, ...kinds])).toMatchObject({ type: 'parent', kind: { code: 'SB' } });
+    expect(classifyCode('SB12345', [broken, ...kinds])).toMatchObject({
+      type: 'parent',
+      kind: { code: 'SB' },
+    });
   });
 });

@@ -23,8 +23,9 @@ const LABEL_PAYLOAD = /LABEL NO\.? ?:? ?(\d*)/;
  * Invisible and control characters a scanner or a paste can carry: C0 controls (tab, CR and LF
  * included), DEL, C1 controls, soft hyphen, zero-width characters, bidi marks and the BOM.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 /** Space characters that are not ASCII space (NBSP and friends) become spaces. */
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
@@ -82,7 +83,12 @@ export function classifyCode(raw: string, kinds: readonly BagKindRule[]): Classi
   }
   const shown = code.length > 60 ? `${code.slice(0, 60)}…` : code;
   if (code.length > MAX_RAW_CODE_LENGTH) {
-    return { type: 'error', error: 'QR_INVALID', code: shown, message: `The code is longer than ${MAX_RAW_CODE_LENGTH} characters.` };
+    return {
+      type: 'error',
+      error: 'QR_INVALID',
+      code: shown,
+      message: `The code is longer than ${MAX_RAW_CODE_LENGTH} characters.`,
+    };
   }
   const kind = kinds.find((k) => kindRegExp(k.pattern)?.test(code) === true);
   if (kind) {
@@ -102,11 +108,30 @@ export function classifyCode(raw: string, kinds: readonly BagKindRule[]): Classi
   if (childId) {
     return { type: 'child', code: childId };
   }
-  return { type: 'error', error: 'QR_INVALID', code: shown, message: `${shown} is not a valid bag code.` };
+  return {
+    type: 'error',
+    error: 'QR_INVALID',
+    code: shown,
+    message: `${shown} is not a valid bag code.`,
+  };
 }
 
 /** The shipped kinds (SPEC §2), seeded by the migration and used as the web's fallback. */
 export const DEFAULT_BAG_KINDS: readonly BagKindRule[] = [
-  { code: 'SB', label: 'SB (mustard)', prefix: 'SB', pattern: '^SB\\d{5}$', maxChildren: 30, expectedKg: 30 },
-  { code: 'M444', label: 'M444 (moong)', prefix: 'M44', pattern: '^M444-\\d{5}$', maxChildren: 15, expectedKg: 15 },
+  {
+    code: 'SB',
+    label: 'SB (mustard)',
+    prefix: 'SB',
+    pattern: '^SB\\d{5}$',
+    maxChildren: 30,
+    expectedKg: 30,
+  },
+  {
+    code: 'M444',
+    label: 'M444 (moong)',
+    prefix: 'M44',
+    pattern: '^M444-\\d{5}$',
+    maxChildren: 15,
+    expectedKg: 15,
+  },
 ];

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -9,7 +9,8 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { loggerOptions } from './platform/logger.js';
 import { DEFAULT_WEB_DIR } from './platform/paths.js';
-import errorHandler from './platform/plugins/error-handler.js';
+import errorHandler, { sendError } from './platform/plugins/error-handler.js';
+import { AppError } from './platform/errors.js';
 import inputGuard from './platform/plugins/input-guard.js';
 import openapi from './platform/plugins/openapi.js';
 import requestId, { genRequestId } from './platform/plugins/request-id.js';
@@ -21,6 +22,11 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import authPlugin from './modules/auth/auth.plugin.js';
 import { createBagKindsService } from './modules/bag-kinds/bag-kinds.service.js';
 import { schedulePruning } from './modules/scans/scans.maintenance.js';
+import bagKindsRoutes from './modules/bag-kinds/bag-kinds.routes.js';
+import bagsRoutes from './modules/bags/bags.routes.js';
+import { createBagsService } from './modules/bags/bags.service.js';
+import scansListRoutes from './modules/scans/scans-list.routes.js';
+import { createScansListService } from './modules/scans/scans-list.service.js';
 import scansRoutes from './modules/scans/scans.routes.js';
 import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
@@ -51,7 +57,10 @@ export interface AppOverrides {
 export const APP_VERSION = '0.1.0';
 
 /** Composition root: builds the app with every plugin and module; does not listen. */
-export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  overrides: AppOverrides = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: overrides.logger === false ? false : loggerOptions(config.LOG_LEVEL),
     genReqId: genRequestId,
@@ -60,14 +69,26 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     forceCloseConnections: 'idle',
     // One line per request would cost more than the scan itself at thousands per second: the
     // request-log plugin logs failures and slow requests at info, everything else at debug.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Codes travel in paths (/api/bags/:qr) and a label payload can be long; classification
+    // answers QR_INVALID past 200 characters, so the router must let them through.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (error, request, reply) => {
+      const message =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'The path is too long.' : 'The URL is malformed.';
+      void sendError(reply, request, new AppError('VALIDATION', message));
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ownsDatabase = overrides.database === undefined;
   const database =
     overrides.database ??
-    (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+    (await createDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
+    }));
   if (ownsDatabase) {
     await migrate(database.db);
     app.addHook('onClose', async () => database.close());
@@ -102,6 +123,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(auditRoutes, { audit: createAuditService(deps) });
   const kinds = createBagKindsService(deps);
   await app.register(scansRoutes, { scans: createScansService(deps, kinds) });
+  await app.register(scansListRoutes, { scans: createScansListService(deps) });
+  await app.register(bagsRoutes, { bags: createBagsService(deps, kinds) });
+  await app.register(bagKindsRoutes, { kinds });
   schedulePruning(app, deps);
   await app.register(statsRoutes, { stats: createStatsService(deps) });
   await app.register(eventsRoutes, { events: createEventsService(deps, app.log) });

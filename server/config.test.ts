@@ -46,7 +46,13 @@ describe('loadConfig', () => {
       attempt();
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const key of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_IDLE_MINUTES', 'DISPATCH_AREAS']) {
+      for (const key of [
+        'PORT',
+        'DATABASE_URL',
+        'SESSION_SECRET',
+        'SESSION_IDLE_MINUTES',
+        'DISPATCH_AREAS',
+      ]) {
         expect(problems).toContain(key);
       }
     }

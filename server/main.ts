@@ -35,7 +35,10 @@ async function main() {
   const sessionSecret = await resolveSessionSecret(config);
   const app = await buildApp(config, { database, sessionSecret });
   app.addHook('onClose', async () => database.close());
-  app.log.info({ applied: migrations.applied, database: database.kind, location: database.location }, 'database ready');
+  app.log.info(
+    { applied: migrations.applied, database: database.kind, location: database.location },
+    'database ready',
+  );
   if (database.kind === 'pglite') {
     app.log.warn(
       'Embedded database (PGlite): for trials and small single sites (about 200,000 bags, 20 scanners). Set DATABASE_URL to a PostgreSQL server for production.',
@@ -50,7 +53,9 @@ async function main() {
     const secret = bootstrap.generatedPassword
       ? `password: ${bootstrap.generatedPassword}   (shown once: sign in and change it)`
       : 'password: the ADMIN_PASSWORD you set';
-    process.stdout.write(`\n  Bootstrap admin created — username: ${bootstrap.username}   ${secret}\n\n`);
+    process.stdout.write(
+      `\n  Bootstrap admin created — username: ${bootstrap.username}   ${secret}\n\n`,
+    );
   }
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) {
@@ -65,6 +70,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`TraceTrack failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `TraceTrack failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -43,9 +43,13 @@ export const Stats = Type.Object(
     }),
     topStations: Type.Array(StationScans, {
       maxItems: 5,
-      description: 'The 5 busiest stations today, most scans first (scans without a station are not ranked)',
+      description:
+        'The 5 busiest stations today, most scans first (scans without a station are not ranked)',
     }),
-    day: Type.String({ format: 'date', description: 'The local date "today" refers to (TIME_ZONE)' }),
+    day: Type.String({
+      format: 'date',
+      description: 'The local date "today" refers to (TIME_ZONE)',
+    }),
     timeZone: Type.String({ description: 'The time zone of day and perHour, e.g. Asia/Kolkata' }),
     updatedAt: Type.String({ format: 'date-time', description: 'When these numbers were read' }),
   },
@@ -95,7 +99,9 @@ export type LinkEventData = Static<typeof LinkEventData>;
  */
 export const StatsEventData = Type.Object({
   type: Type.Literal('stats'),
-  areas: Type.Array(Area, { description: 'Areas whose numbers changed (a dispatcher sees only their own)' }),
+  areas: Type.Array(Area, {
+    description: 'Areas whose numbers changed (a dispatcher sees only their own)',
+  }),
   at: IsoDateTime,
 });
 export type StatsEventData = Static<typeof StatsEventData>;

@@ -17,16 +17,36 @@ describe('hostile input', () => {
   afterAll(async () => t.app.close());
 
   const cases: Array<[string, 'GET' | 'POST' | 'PATCH', string, unknown]> = [
-    ['NUL in a sign-in username', 'POST', '/api/auth/login', { username: 'adm\u0000in', password: 'x' }],
+    [
+      'NUL in a sign-in username',
+      'POST',
+      '/api/auth/login',
+      { username: 'adm\u0000in', password: 'x' },
+    ],
     ['NUL in a list search', 'GET', '/api/users?q=%00abc', undefined],
     ['NUL in an audit filter', 'GET', '/api/audit?actor=a%00b', undefined],
-    ['NUL in a new user', 'POST', '/api/users', { username: 'abc', email: 'a@b.test', password: 'P\u0000ssw0rd!xx', role: 'biller' }],
-    ['a 10,000-character username', 'POST', '/api/auth/login', { username: 'a'.repeat(10_000), password: 'x' }],
+    [
+      'NUL in a new user',
+      'POST',
+      '/api/users',
+      { username: 'abc', email: 'a@b.test', password: 'P\u0000ssw0rd!xx', role: 'biller' },
+    ],
+    [
+      'a 10,000-character username',
+      'POST',
+      '/api/auth/login',
+      { username: 'a'.repeat(10_000), password: 'x' },
+    ],
     ['an id beyond int4', 'GET', '/api/users/99999999999', undefined],
     ['a negative id', 'PATCH', '/api/users/-1', { active: false }],
     ['an array for an object body', 'POST', '/api/users', [1, 2, 3]],
     ['a string body', 'POST', '/api/users', '"just a string"'],
-    ['a prototype-poisoning body', 'POST', '/api/users', '{"__proto__": {"admin": true}, "username": "x"}'],
+    [
+      'a prototype-poisoning body',
+      'POST',
+      '/api/users',
+      '{"__proto__": {"admin": true}, "username": "x"}',
+    ],
     ['a date that is not one', 'GET', '/api/audit?from=yesterday', undefined],
     ['a forged cursor', 'GET', '/api/users?cursor=eyJpZCI6Ik9SIDE9MSJ9', undefined],
     ['a cursor that is not base64', 'GET', '/api/audit?cursor=%%%', undefined],
@@ -43,5 +63,28 @@ describe('hostile input', () => {
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION');
     expect(res.json().requestId).toBe(res.headers['x-request-id']);
+  });
+});
+
+describe('paths', () => {
+  it('answers 400 VALIDATION in the error body for an over-long path parameter and a malformed URL', async () => {
+    const t = await buildTestApp();
+    const admin = await loginAs(t.app, (await createUser(t.database, { role: 'admin' })).username);
+    const call = as(t.app, admin);
+
+    const long = await call('GET', `/api/bags/${'X'.repeat(3000)}`);
+    const malformed = await call('GET', '/api/bags/%E0%A4%A');
+    const payload = await call(
+      'GET',
+      `/api/bags/${encodeURIComponent(`LABEL NO.:0016586 ${'X'.repeat(250)}`)}`,
+    );
+
+    expect(long.statusCode).toBe(400);
+    expect(errorCode(long)).toBe('VALIDATION');
+    expect(malformed.statusCode).toBe(400);
+    expect(errorCode(malformed)).toBe('VALIDATION');
+    expect(payload.statusCode).toBe(400);
+    expect(errorCode(payload)).toBe('QR_INVALID');
+    await t.app.close();
   });
 });

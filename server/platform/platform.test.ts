@@ -14,7 +14,11 @@ describe('HTTP platform', () => {
   afterAll(async () => t.app.close());
 
   it('echoes a well-formed X-Request-ID and the error body carries it', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/nope', headers: { 'x-request-id': 'scanner-7.abc' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'x-request-id': 'scanner-7.abc' },
+    });
 
     expect(res.headers['x-request-id']).toBe('scanner-7.abc');
     expect(res.json()).toEqual({
@@ -24,7 +28,11 @@ describe('HTTP platform', () => {
   });
 
   it('replaces a malformed X-Request-ID with its own', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id <script>' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
 
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -119,11 +127,18 @@ describe('HTTP platform', () => {
     const spec = doc.json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/auth/me', '/api/users', '/api/users/{id}', '/api/audit', '/api/health']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/audit',
+        '/api/health',
+      ]),
     );
-    expect(spec.paths['/api/users'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['username', 'email', 'password', 'role']),
-    );
+    expect(
+      spec.paths['/api/users'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['username', 'email', 'password', 'role']));
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
   });

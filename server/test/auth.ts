@@ -14,7 +14,11 @@ export async function loginAs(
   username: string,
   password = TEST_PASSWORD,
 ): Promise<TestSession> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) {
     throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
   }
@@ -22,7 +26,10 @@ export async function loginAs(
   if (!cookie) {
     throw new Error('login set no session cookie');
   }
-  return { cookie: `tt_session=${cookie.value}`, csrfToken: res.json<{ csrfToken: string }>().csrfToken };
+  return {
+    cookie: `tt_session=${cookie.value}`,
+    csrfToken: res.json<{ csrfToken: string }>().csrfToken,
+  };
 }
 
 /** A request as a signed-in user: cookie always, CSRF header on writes unless `csrf: false`. */

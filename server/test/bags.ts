@@ -6,11 +6,18 @@ import { bags } from '../db/schema/bags.js';
 import { as, type TestSession } from './auth.js';
 
 /** A parent code of the kind (SB or M444) no bag has yet. */
-export async function freshParentCode(database: Database, kind: 'SB' | 'M444' = 'SB'): Promise<string> {
+export async function freshParentCode(
+  database: Database,
+  kind: 'SB' | 'M444' = 'SB',
+): Promise<string> {
   for (;;) {
     const digits = String(randomInt(100_000)).padStart(5, '0');
     const code = kind === 'SB' ? `SB${digits}` : `M444-${digits}`;
-    const [taken] = await database.db.select({ id: bags.id }).from(bags).where(eq(bags.qr, code)).limit(1);
+    const [taken] = await database.db
+      .select({ id: bags.id })
+      .from(bags)
+      .where(eq(bags.qr, code))
+      .limit(1);
     if (!taken) {
       return code;
     }

@@ -22,11 +22,16 @@ export interface UserOverrides {
 }
 
 /** Inserts a user directly (fast path for arranging tests); password TEST_PASSWORD by default. */
-export async function createUser(database: Database, overrides: UserOverrides = {}): Promise<UserRow> {
+export async function createUser(
+  database: Database,
+  overrides: UserOverrides = {},
+): Promise<UserRow> {
   const role = overrides.role ?? 'biller';
   const username = overrides.username ?? uniqueName(role.slice(0, 1));
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const passwordHash = overrides.password ? await hashPassword(overrides.password) : await cachedHash;
+  const passwordHash = overrides.password
+    ? await hashPassword(overrides.password)
+    : await cachedHash;
   const [row] = await database.db
     .insert(users)
     .values({

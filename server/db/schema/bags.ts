@@ -61,8 +61,15 @@ export const bags = pgTable(
     index('bags_area_type_id_idx').on(t.dispatchArea, t.type, t.id),
     index('bags_kind_id_idx').on(t.kind, t.id),
     index('bags_parent_idx').on(t.parentId, t.linkedAt),
-    index('bags_unlinked_idx').on(t.id).where(sql`${t.type} = 'child' and ${t.parentId} is null`),
+    index('bags_unlinked_idx')
+      .on(t.id)
+      .where(sql`${t.type} = 'child' and ${t.parentId} is null`),
     index('bags_created_at_idx').on(t.createdAt),
+    index('bags_area_id_idx').on(t.dispatchArea, t.id),
+    index('bags_status_id_idx')
+      .on(t.status, t.id)
+      .where(sql`${t.type} = 'parent'`),
+    index('bags_qr_prefix_idx').on(t.qr.op('text_pattern_ops')),
     check('bags_qr_upper', sql`${t.qr} = upper(${t.qr})`),
     check('bags_type_check', sql`${t.type} in ('parent', 'child')`),
     check(
@@ -98,4 +105,3 @@ export const linkEvents = pgTable(
     index('link_events_at_idx').on(t.at),
   ],
 );
-

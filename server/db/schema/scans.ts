@@ -1,4 +1,3 @@
-
 import {
   bigint,
   boolean,
@@ -93,7 +92,10 @@ export const statsHourly = pgTable(
     shard: smallint('shard').notNull(),
     scans: bigint('scans', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.area, t.hour, t.shard] }), index('stats_hourly_hour_idx').on(t.hour)],
+  (t) => [
+    primaryKey({ columns: [t.area, t.hour, t.shard] }),
+    index('stats_hourly_hour_idx').on(t.hour),
+  ],
 );
 
 /** Scans per 5-minute slot (UTC) and area, for "scans in the last hour". */
@@ -105,7 +107,10 @@ export const statsRecent = pgTable(
     shard: smallint('shard').notNull(),
     scans: bigint('scans', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.area, t.slot, t.shard] }), index('stats_recent_slot_idx').on(t.slot)],
+  (t) => [
+    primaryKey({ columns: [t.area, t.slot, t.shard] }),
+    index('stats_recent_slot_idx').on(t.slot),
+  ],
 );
 
 /** Scans per station per local day and area (top stations); one row per station, no hot row. */
@@ -117,6 +122,8 @@ export const statsStations = pgTable(
     station: text('station').notNull(),
     scans: bigint('scans', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.area, t.day, t.station] }), index('stats_stations_day_idx').on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.area, t.day, t.station] }),
+    index('stats_stations_day_idx').on(t.day),
+  ],
 );
-

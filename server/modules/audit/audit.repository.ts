@@ -21,7 +21,9 @@ export async function listAudit(ex: Executor, f: AuditFilters, limit: number): P
   }
   if (f.action) {
     conditions.push(
-      f.action.endsWith('.') ? like(auditLog.action, `${f.action.replace(/[\\%_]/g, '\\$&')}%`) : eq(auditLog.action, f.action),
+      f.action.endsWith('.')
+        ? like(auditLog.action, `${f.action.replace(/[\\%_]/g, '\\$&')}%`)
+        : eq(auditLog.action, f.action),
     );
   }
   if (f.entityType) {

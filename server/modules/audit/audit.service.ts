@@ -30,7 +30,9 @@ function parseEntity(entity: string | undefined): { entityType?: string; entityI
     return {};
   }
   const at = entity.indexOf(':');
-  return at < 0 ? { entityType: entity } : { entityType: entity.slice(0, at), entityId: entity.slice(at + 1) };
+  return at < 0
+    ? { entityType: entity }
+    : { entityType: entity.slice(0, at), entityId: entity.slice(at + 1) };
 }
 
 /** Largest audit_log.id (a PostgreSQL bigint). */

@@ -23,17 +23,30 @@ describe('POST /api/auth/login', () => {
 
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.user).toMatchObject({ id: user.id, username: user.username, role: 'dispatcher', dispatchArea: 'jaipur', active: true, twoFactor: false });
+    expect(body.user).toMatchObject({
+      id: user.id,
+      username: user.username,
+      role: 'dispatcher',
+      dispatchArea: 'jaipur',
+      active: true,
+      twoFactor: false,
+    });
     expect(body.user.passwordHash).toBeUndefined();
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(new Date(body.session.expiresAt).getTime()).toBe(t.clock.now().getTime() + 60 * 60_000);
-    expect(new Date(body.session.idleExpiresAt).getTime()).toBe(t.clock.now().getTime() + 30 * 60_000);
+    expect(new Date(body.session.idleExpiresAt).getTime()).toBe(
+      t.clock.now().getTime() + 30 * 60_000,
+    );
     const cookie = res.cookies.find((c) => c.name === 'tt_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
     const rows = await auditRows(t.database, { action: 'auth.login', entityId: String(user.id) });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorUsername: user.username, security: true, ip: '127.0.0.0' });
+    expect(rows[0]).toMatchObject({
+      actorUsername: user.username,
+      security: true,
+      ip: '127.0.0.0',
+    });
   });
 
   it('answers the same 401 AUTH_INVALID for an unknown user and a wrong password', async () => {
@@ -47,7 +60,9 @@ describe('POST /api/auth/login', () => {
     expect(errorCode(unknown)).toBe('AUTH_INVALID');
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
     expect(unknown.cookies).toHaveLength(0);
-    expect(await auditRows(t.database, { action: 'auth.login_failed', entityId: String(user.id) })).toHaveLength(1);
+    expect(
+      await auditRows(t.database, { action: 'auth.login_failed', entityId: String(user.id) }),
+    ).toHaveLength(1);
   });
 
   it('answers AUTH_INVALID for a deactivated user even with the right password', async () => {
@@ -73,10 +88,14 @@ describe('POST /api/auth/login', () => {
     expect(right.statusCode).toBe(423);
     expect(errorCode(right)).toBe('ACCOUNT_LOCKED');
     expect(Number(right.headers['retry-after'])).toBe(15 * 60);
-    expect(right.json().error.details.lockedUntil).toBe(new Date(t.clock.now().getTime() + 15 * 60_000).toISOString());
+    expect(right.json().error.details.lockedUntil).toBe(
+      new Date(t.clock.now().getTime() + 15 * 60_000).toISOString(),
+    );
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.lockedUntil?.getTime()).toBe(t.clock.now().getTime() + 15 * 60_000);
-    expect(await auditRows(t.database, { action: 'auth.account_locked', entityId: String(user.id) })).toHaveLength(1);
+    expect(
+      await auditRows(t.database, { action: 'auth.account_locked', entityId: String(user.id) }),
+    ).toHaveLength(1);
   });
 
   it('lets the user in again once the lock has run out, and starts a fresh count', async () => {
@@ -94,7 +113,11 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers 400 VALIDATION for a missing password and for unknown fields', async () => {
-    const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x' },
+    });
     const extra = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',

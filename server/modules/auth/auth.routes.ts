@@ -78,7 +78,11 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { d
   app.post(
     '/api/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: NoContent, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        response: { 204: NoContent, ...errorResponses(401, 403) },
+      },
       onRequest: app.requireAuth(),
     },
     async (request, reply) => {
@@ -91,7 +95,11 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { d
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: AuthState, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: AuthState, ...errorResponses(401) },
+      },
       onRequest: app.requireAuth(),
     },
     async (request) => {
@@ -113,7 +121,11 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { d
     },
     async (request, reply) => {
       const { user, session } = signedIn(request);
-      await auth.changePassword(ctxFrom(request), { userId: user.id, sessionId: session.id, ...request.body });
+      await auth.changePassword(ctxFrom(request), {
+        userId: user.id,
+        sessionId: session.id,
+        ...request.body,
+      });
       return reply.status(204).send(null);
     },
   );

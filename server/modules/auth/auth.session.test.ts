@@ -39,7 +39,9 @@ describe('sessions', () => {
       const body = res.json();
       expect(body.user).toMatchObject({ id: user.id, role: 'biller', dispatchArea: null });
       expect(body.csrfToken).toBe(session.csrfToken);
-      expect(Date.parse(body.session.expiresAt)).toBeGreaterThan(Date.parse(body.session.idleExpiresAt));
+      expect(Date.parse(body.session.expiresAt)).toBeGreaterThan(
+        Date.parse(body.session.idleExpiresAt),
+      );
     });
   });
 
@@ -80,7 +82,9 @@ describe('sessions', () => {
       expect(res.statusCode).toBe(204);
       expect(res.cookies.find((c) => c.name === 'tt_session')?.value).toBe('');
       expect(errorCode(after)).toBe('AUTH_REQUIRED');
-      expect(await auditRows(t.database, { action: 'auth.logout', actorUsername: user.username })).toHaveLength(1);
+      expect(
+        await auditRows(t.database, { action: 'auth.logout', actorUsername: user.username }),
+      ).toHaveLength(1);
     });
 
     it('answers 403 CSRF_INVALID without the CSRF header, and the session survives', async () => {
@@ -97,7 +101,10 @@ describe('sessions', () => {
       expect(errorCode(res)).toBe('CSRF_INVALID');
       expect(errorCode(wrong)).toBe('CSRF_INVALID');
       expect((await call('GET', '/api/auth/me')).statusCode).toBe(200);
-      const denied = await auditRows(t.database, { action: 'security.denied', actorUsername: user.username });
+      const denied = await auditRows(t.database, {
+        action: 'security.denied',
+        actorUsername: user.username,
+      });
       expect(denied).toHaveLength(2);
       expect(denied[0]?.after).toMatchObject({ reason: 'csrf', code: 'CSRF_INVALID' });
     });
@@ -109,17 +116,27 @@ describe('sessions', () => {
       const other = as(t.app, await loginAs(t.app, user.username));
       const call = as(t.app, await loginAs(t.app, user.username));
 
-      const res = await call('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+      const res = await call('POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+      });
 
       expect(res.statusCode).toBe(204);
       expect((await call('GET', '/api/auth/me')).statusCode).toBe(200);
       const ended = await other('GET', '/api/auth/me');
       expect(ended.statusCode).toBe(401);
       expect(errorCode(ended)).toBe('SESSION_EXPIRED');
-      const oldLogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+      const oldLogin = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
       expect(errorCode(oldLogin)).toBe('AUTH_INVALID');
       await expect(loginAs(t.app, user.username, NEW_PASSWORD)).resolves.toBeDefined();
-      const [row] = await auditRows(t.database, { action: 'auth.password_changed', entityId: String(user.id) });
+      const [row] = await auditRows(t.database, {
+        action: 'auth.password_changed',
+        entityId: String(user.id),
+      });
       expect(row?.after).toEqual({ otherSessionsEnded: 1 });
       expect(JSON.stringify([row?.before, row?.after])).not.toContain(NEW_PASSWORD);
     });
@@ -128,7 +145,10 @@ describe('sessions', () => {
       const user = await createUser(t.database);
       const call = as(t.app, await loginAs(t.app, user.username));
 
-      const res = await call('POST', '/api/auth/password', { currentPassword: 'Nope-Passw0rd!', newPassword: NEW_PASSWORD });
+      const res = await call('POST', '/api/auth/password', {
+        currentPassword: 'Nope-Passw0rd!',
+        newPassword: NEW_PASSWORD,
+      });
 
       expect(res.statusCode).toBe(400);
       expect(errorCode(res)).toBe('CURRENT_PASSWORD_WRONG');
@@ -139,22 +159,31 @@ describe('sessions', () => {
       ['no symbol', 'Abcdefgh1234', 'no_symbol'],
       ['no digit', 'Abcdefgh!!!!', 'no_digit'],
       ['no upper case', 'abcdefgh1!23', 'no_upper'],
-    ])('answers 400 PASSWORD_POLICY for a password with %s', async (_label, newPassword, problem) => {
-      const user = await createUser(t.database);
-      const call = as(t.app, await loginAs(t.app, user.username));
+    ])(
+      'answers 400 PASSWORD_POLICY for a password with %s',
+      async (_label, newPassword, problem) => {
+        const user = await createUser(t.database);
+        const call = as(t.app, await loginAs(t.app, user.username));
 
-      const res = await call('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+        const res = await call('POST', '/api/auth/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword,
+        });
 
-      expect(res.statusCode).toBe(400);
-      expect(errorCode(res)).toBe('PASSWORD_POLICY');
-      expect(res.json().error.details.problems).toContain(problem);
-    });
+        expect(res.statusCode).toBe(400);
+        expect(errorCode(res)).toBe('PASSWORD_POLICY');
+        expect(res.json().error.details.problems).toContain(problem);
+      },
+    );
 
     it('asks admins for at least 12 characters', async () => {
       const admin = await createUser(t.database, { role: 'admin' });
       const call = as(t.app, await loginAs(t.app, admin.username));
 
-      const res = await call('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ab1!efghij' });
+      const res = await call('POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'Ab1!efghij',
+      });
 
       expect(errorCode(res)).toBe('PASSWORD_POLICY');
       expect(res.json().error.details.problems).toEqual(['too_short']);
@@ -165,7 +194,11 @@ describe('sessions', () => {
       const call = as(t.app, await loginAs(t.app, user.username));
       const body = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
 
-      const anonymous = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: body });
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: body,
+      });
       const noCsrf = await call('POST', '/api/auth/password', body, { csrf: false });
 
       expect(errorCode(anonymous)).toBe('AUTH_REQUIRED');

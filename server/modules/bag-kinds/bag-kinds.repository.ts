@@ -11,7 +11,24 @@ export async function findKind(ex: Executor, code: string): Promise<BagKindRow |
   return row;
 }
 
-export async function insertKind(ex: Executor, row: typeof bagKinds.$inferInsert): Promise<BagKindRow | undefined> {
+/** The row locked for update, so checks and the write see one state. */
+export async function findKindForUpdate(
+  ex: Executor,
+  code: string,
+): Promise<BagKindRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(bagKinds)
+    .where(eq(bagKinds.code, code))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function insertKind(
+  ex: Executor,
+  row: typeof bagKinds.$inferInsert,
+): Promise<BagKindRow | undefined> {
   const [created] = await ex.insert(bagKinds).values(row).onConflictDoNothing().returning();
   return created;
 }

@@ -5,6 +5,11 @@ import type { RequestCtx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
+import {
+  assertCapacityFits,
+  assertPrefixFree,
+  syncParentStatuses,
+} from '../bags/bag-kind-guards.js';
 import * as repo from './bag-kinds.repository.js';
 
 /** How long another instance may keep a stale list after an admin edits kinds. */
@@ -33,12 +38,17 @@ export interface KindInput {
 /** @throws VALIDATION for a pattern that does not compile or is not anchored (^…$) */
 function assertPattern(pattern: string, prefix: string) {
   if (!pattern.startsWith('^') || !pattern.endsWith('$') || kindRegExp(pattern) === null) {
-    throw invalid('The pattern must be a valid regular expression anchored with ^ and $.', { field: 'pattern' });
+    throw invalid('The pattern must be a valid regular expression anchored with ^ and $.', {
+      field: 'pattern',
+    });
   }
   if (!pattern.toUpperCase().startsWith(`^${prefix.toUpperCase()}`)) {
     throw invalid('The pattern must start with the reserved prefix.', { field: 'pattern', prefix });
   }
 }
+
+const kindNotFound = (code: string) =>
+  new AppError('BAG_KIND_NOT_FOUND', `Bag kind ${code} not found.`, { kind: code.toUpperCase() });
 
 export function createBagKindsService(deps: AppDeps) {
   const { db } = deps.database;
@@ -57,43 +67,77 @@ export function createBagKindsService(deps: AppDeps) {
     cache = null;
   }
 
-  /** @throws BAG_EXISTS-like VALIDATION when the code exists, VALIDATION for a bad pattern */
+  /**
+   * Adds a parent format (admin).
+   * @throws BAG_KIND_EXISTS, BAG_KIND_PREFIX_IN_USE, VALIDATION for a bad pattern
+   */
   async function create(ctx: RequestCtx, input: Required<KindInput>) {
     const code = input.code.toUpperCase();
     const prefix = input.prefix.toUpperCase();
     assertPattern(input.pattern, prefix);
     const row = await db.transaction(async (tx) => {
       const at = deps.clock.now();
-      const created = await repo.insertKind(tx, { ...input, code, prefix, createdAt: at, updatedAt: at });
+      await assertPrefixFree(tx, prefix);
+      const created = await repo.insertKind(tx, {
+        ...input,
+        code,
+        prefix,
+        createdAt: at,
+        updatedAt: at,
+      });
       if (!created) {
-        throw new AppError('VALIDATION', `Bag kind ${code} already exists.`, { field: 'code' });
+        throw new AppError('BAG_KIND_EXISTS', `Bag kind ${code} already exists.`, { kind: code });
       }
-      await writeAudit(tx, ctx, { action: 'bag_kind.create', entityType: 'bag_kind', entityId: code, after: presentKind(created) });
+      await writeAudit(tx, ctx, {
+        action: 'bag_kind.create',
+        entityType: 'bag_kind',
+        entityId: code,
+        after: presentKind(created),
+      });
       return created;
     });
     invalidate();
     return presentKind(row);
   }
 
-  /** @throws NOT_FOUND for an unknown kind, VALIDATION for a bad pattern */
+  /**
+   * Edits a parent format (admin). A new capacity re-derives the status of the kind's parents.
+   * @throws BAG_KIND_NOT_FOUND, BAG_KIND_MAX_BELOW_CHILDREN, BAG_KIND_PREFIX_IN_USE, VALIDATION
+   */
   async function update(ctx: RequestCtx, code: string, input: KindInput) {
     const row = await db.transaction(async (tx) => {
-      const before = await repo.findKind(tx, code.toUpperCase());
+      const before = await repo.findKindForUpdate(tx, code.toUpperCase());
       if (!before) {
-        throw new AppError('NOT_FOUND', `Bag kind ${code} not found.`, { kind: code });
+        throw kindNotFound(code);
       }
       const prefix = (input.prefix ?? before.prefix).toUpperCase();
       assertPattern(input.pattern ?? before.pattern, prefix);
-      const after = await repo.updateKind(tx, before.code, { ...input, prefix, updatedAt: deps.clock.now() });
-      if (!after) {
-        throw new AppError('NOT_FOUND', `Bag kind ${code} not found.`, { kind: code });
+      if (prefix !== before.prefix) {
+        await assertPrefixFree(tx, prefix);
       }
+      const capacityChanged =
+        input.maxChildren !== undefined && input.maxChildren !== before.maxChildren;
+      if (
+        capacityChanged &&
+        input.maxChildren !== undefined &&
+        input.maxChildren < before.maxChildren
+      ) {
+        await assertCapacityFits(tx, before.code, input.maxChildren);
+      }
+      const now = deps.clock.now();
+      const after = await repo.updateKind(tx, before.code, { ...input, prefix, updatedAt: now });
+      if (!after) {
+        throw kindNotFound(code);
+      }
+      const statusesChanged = capacityChanged
+        ? await syncParentStatuses(tx, after.code, after.maxChildren, now)
+        : 0;
       await writeAudit(tx, ctx, {
         action: 'bag_kind.update',
         entityType: 'bag_kind',
         entityId: before.code,
         before: presentKind(before),
-        after: presentKind(after),
+        after: { ...presentKind(after), parentStatusesChanged: statusesChanged },
       });
       return after;
     });
@@ -101,6 +145,7 @@ export function createBagKindsService(deps: AppDeps) {
     return presentKind(row);
   }
 
+  /** Every kind, by code (read from the database, so an edit shows at once). */
   async function list() {
     return { items: (await repo.listKinds(db)).map(presentKind) };
   }

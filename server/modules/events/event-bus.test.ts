@@ -6,7 +6,12 @@ import { createEventBus, EVENTS_CHANNEL, parseNotification, type LiveEvent } fro
 import { visibleEvent } from './events.policy.js';
 
 const quiet = () => undefined;
-const log = { warn: quiet, debug: quiet, error: quiet, info: quiet } as unknown as FastifyBaseLogger;
+const log = {
+  warn: quiet,
+  debug: quiet,
+  error: quiet,
+  info: quiet,
+} as unknown as FastifyBaseLogger;
 
 /** A database whose LISTEN the test drives by hand. */
 function fakeDatabase() {
@@ -23,7 +28,8 @@ function fakeDatabase() {
   return { database, state };
 }
 
-const link = (area: string | null) => JSON.stringify({ type: 'link', area, parent: 'SB00001', child: 'C1', childCount: 1 });
+const link = (area: string | null) =>
+  JSON.stringify({ type: 'link', area, parent: 'SB00001', child: 'C1', childCount: 1 });
 
 describe('parseNotification', () => {
   it.each([
@@ -48,11 +54,19 @@ describe('parseNotification', () => {
 describe('visibleEvent', () => {
   const change = parseNotification(link('lucknow')) as LiveEvent;
   const noArea = parseNotification(link(null)) as LiveEvent;
-  const stats: LiveEvent = { type: 'stats', areas: ['lucknow', null, 'indore'], at: '2037-01-01T00:00:00.000Z' };
+  const stats: LiveEvent = {
+    type: 'stats',
+    areas: ['lucknow', null, 'indore'],
+    at: '2037-01-01T00:00:00.000Z',
+  };
 
   it('shows every event to an all-areas scope, unchanged', () => {
     expect(visibleEvent(null, change)).toEqual({ type: 'link', data: JSON.parse(link('lucknow')) });
-    expect(visibleEvent(null, stats)?.data).toEqual({ type: 'stats', areas: ['lucknow', null, 'indore'], at: stats.at });
+    expect(visibleEvent(null, stats)?.data).toEqual({
+      type: 'stats',
+      areas: ['lucknow', null, 'indore'],
+      at: stats.at,
+    });
   });
 
   it('shows an area scope only its own area, with no-area events matching the "" scope', () => {
@@ -63,7 +77,11 @@ describe('visibleEvent', () => {
   });
 
   it('narrows a stats event to the scope’s area, and drops it when that area did not change', () => {
-    expect(visibleEvent('indore', stats)?.data).toEqual({ type: 'stats', areas: ['indore'], at: stats.at });
+    expect(visibleEvent('indore', stats)?.data).toEqual({
+      type: 'stats',
+      areas: ['indore'],
+      at: stats.at,
+    });
     expect(visibleEvent('', stats)?.data).toEqual({ type: 'stats', areas: [null], at: stats.at });
     expect(visibleEvent('akola', stats)).toBeNull();
   });
@@ -106,7 +124,11 @@ describe('createEventBus', () => {
       state.notify(link(area));
     }
 
-    expect(await stats).toEqual({ type: 'stats', areas: ['lucknow', 'indore', null], at: '2037-01-01T00:00:00.000Z' });
+    expect(await stats).toEqual({
+      type: 'stats',
+      areas: ['lucknow', 'indore', null],
+      at: '2037-01-01T00:00:00.000Z',
+    });
     await bus.close();
   });
 

@@ -11,7 +11,13 @@ export const STATS_INTERVAL_MS = 1_000;
 const STATS_COALESCE_MS = 100;
 
 type ChangeType = Exclude<LiveEventType, 'stats'>;
-const CHANGE_TYPES: ReadonlySet<string> = new Set<ChangeType>(['scan', 'link', 'unlink', 'bill', 'return']);
+const CHANGE_TYPES: ReadonlySet<string> = new Set<ChangeType>([
+  'scan',
+  'link',
+  'unlink',
+  'bill',
+  'return',
+]);
 
 /** A change committed in the database, as NOTIFY carried it (`data` is the whole payload). */
 export interface ChangeEvent {

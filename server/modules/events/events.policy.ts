@@ -14,7 +14,8 @@ export interface VisibleEvent {
  */
 export function visibleEvent(scope: string | null, event: LiveEvent): VisibleEvent | null {
   if (event.type === 'stats') {
-    const areas = scope === null ? event.areas : event.areas.filter((area) => (area ?? '') === scope);
+    const areas =
+      scope === null ? event.areas : event.areas.filter((area) => (area ?? '') === scope);
     if (areas.length === 0) {
       return null;
     }

@@ -13,7 +13,10 @@ const EventStream = Type.Unsafe<Readable>({
 });
 
 /** Live updates (SPEC §9) as server-sent events, on every app instance. */
-const eventsRoutes: FastifyPluginAsyncTypebox<{ events: EventsService }> = async (app, { events }) => {
+const eventsRoutes: FastifyPluginAsyncTypebox<{ events: EventsService }> = async (
+  app,
+  { events },
+) => {
   // Before the server stops accepting: end open streams so that close() does not wait on them.
   app.addHook('preClose', async () => events.close());
 
@@ -22,9 +25,13 @@ const eventsRoutes: FastifyPluginAsyncTypebox<{ events: EventsService }> = async
     {
       schema: {
         tags: ['dashboard'],
-        summary: 'Server-sent events: scan, link, unlink, bill, return, stats (dispatchers: own area)',
+        summary:
+          'Server-sent events: scan, link, unlink, bill, return, stats (dispatchers: own area)',
         response: {
-          200: { description: 'An endless event stream', content: { 'text/event-stream': { schema: EventStream } } },
+          200: {
+            description: 'An endless event stream',
+            content: { 'text/event-stream': { schema: EventStream } },
+          },
           ...errorResponses(401, 503),
         },
       },

@@ -10,7 +10,12 @@ import { testConfig } from '../../test/build-test-app.js';
 import { createEventsService } from './events.service.js';
 
 const quiet = () => undefined;
-const log = { warn: quiet, debug: quiet, error: quiet, info: quiet } as unknown as FastifyBaseLogger;
+const log = {
+  warn: quiet,
+  debug: quiet,
+  error: quiet,
+  info: quiet,
+} as unknown as FastifyBaseLogger;
 
 function setup() {
   let notify: (payload: string) => void = quiet;
@@ -21,7 +26,10 @@ function setup() {
     },
   } as unknown as Database;
   const clock = new ManualClock(new Date('2037-01-01T00:00:00Z'));
-  const events = createEventsService({ database, clock, config: testConfig(), sessionSecret: 'x'.repeat(32) }, log);
+  const events = createEventsService(
+    { database, clock, config: testConfig(), sessionSecret: 'x'.repeat(32) },
+    log,
+  );
   const ctx: RequestCtx = {
     actor: { id: 1, username: 'd1', role: 'dispatcher', dispatchArea: 'lucknow' },
     requestId: 'r1',
@@ -72,7 +80,10 @@ describe('events service', () => {
   it('ends the stream when the session times out, so the reconnect has to authenticate again', async () => {
     const { events, ctx, clock, notify } = setup();
     const now = clock.now();
-    const session = { expiresAt: new Date(now.getTime() + 3_600_000), idleExpiresAt: now } as SessionRow;
+    const session = {
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      idleExpiresAt: now,
+    } as SessionRow;
 
     const stream = await events.connect(ctx, session);
     await once(stream, 'finish');

@@ -98,7 +98,10 @@ export function createEventsService(deps: AppDeps, log: FastifyBaseLogger) {
     if (!closing) {
       await bus.start().catch((err: unknown) => {
         ctx.log.error({ err }, 'LISTEN failed');
-        throw new AppError('SERVICE_UNAVAILABLE', 'Live updates are unavailable; try again shortly.');
+        throw new AppError(
+          'SERVICE_UNAVAILABLE',
+          'Live updates are unavailable; try again shortly.',
+        );
       });
     }
     if (closing) {

@@ -149,7 +149,9 @@ describe('GET /api/events', () => {
 
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('AUTH_REQUIRED');
-    expect(errorCode(await t.app.inject({ method: 'GET', url: '/api/events' }))).toBe('AUTH_REQUIRED');
+    expect(errorCode(await t.app.inject({ method: 'GET', url: '/api/events' }))).toBe(
+      'AUTH_REQUIRED',
+    );
   });
 
   it('opens an event stream: SSE headers, no caching or proxy buffering, a retry hint first', async () => {
@@ -164,9 +166,21 @@ describe('GET /api/events', () => {
   });
 
   it('sends scan and link events of a child scan to its area and to admins, not to another area’s dispatcher', async () => {
-    const [x, y, admin] = [await userIn('dispatcher', AREA_X), await userIn('dispatcher', AREA_Y), await userIn('admin')];
-    const [xEvents, yEvents, adminEvents] = [await connect(x), await connect(y), await connect(admin)];
-    const [parent, child, marker] = [await freshParentCode(t.database), freshChildCode(), await freshParentCode(t.database)];
+    const [x, y, admin] = [
+      await userIn('dispatcher', AREA_X),
+      await userIn('dispatcher', AREA_Y),
+      await userIn('admin'),
+    ];
+    const [xEvents, yEvents, adminEvents] = [
+      await connect(x),
+      await connect(y),
+      await connect(admin),
+    ];
+    const [parent, child, marker] = [
+      await freshParentCode(t.database),
+      freshChildCode(),
+      await freshParentCode(t.database),
+    ];
     const pack = packer(t.app, x, 'desk-x');
 
     await pack.parent(parent);
@@ -175,11 +189,30 @@ describe('GET /api/events', () => {
     await packer(t.app, y).parent(marker);
 
     const link = await xEvents.next((f) => f.event === 'link');
-    expect(link?.data).toEqual({ type: 'link', area: AREA_X, parent, child, childCount: 1, maxChildren: 30 });
+    expect(link?.data).toEqual({
+      type: 'link',
+      area: AREA_X,
+      parent,
+      child,
+      childCount: 1,
+      maxChildren: 30,
+    });
     const scan = await adminEvents.next((f) => f.event === 'scan' && f.data?.qr === child);
-    expect(scan?.data).toMatchObject({ type: 'scan', area: AREA_X, kind: 'child', target: parent, duplicate: false, station: 'desk-x' });
-    expect((await adminEvents.next((f) => f.event === 'link' && f.data?.child === child))?.data).toEqual(link?.data);
-    expect(await yEvents.next(isChange)).toMatchObject({ event: 'scan', data: { area: AREA_Y, kind: 'parent', qr: marker } });
+    expect(scan?.data).toMatchObject({
+      type: 'scan',
+      area: AREA_X,
+      kind: 'child',
+      target: parent,
+      duplicate: false,
+      station: 'desk-x',
+    });
+    expect(
+      (await adminEvents.next((f) => f.event === 'link' && f.data?.child === child))?.data,
+    ).toEqual(link?.data);
+    expect(await yEvents.next(isChange)).toMatchObject({
+      event: 'scan',
+      data: { area: AREA_Y, kind: 'parent', qr: marker },
+    });
   });
 
   it('sends an unlink event on undo, and a stats hint narrowed to the dispatcher’s area', async () => {
@@ -195,7 +228,10 @@ describe('GET /api/events', () => {
 
     const unlink = await xEvents.next((f) => f.event === 'unlink');
     expect(unlink?.data).toEqual({ type: 'unlink', area: AREA_X, parent, child, childCount: 0 });
-    expect((await xEvents.next((f) => f.event === 'stats'))?.data).toMatchObject({ type: 'stats', areas: [AREA_X] });
+    expect((await xEvents.next((f) => f.event === 'stats'))?.data).toMatchObject({
+      type: 'stats',
+      areas: [AREA_X],
+    });
     const yStats = await yEvents.next((f) => f.event === 'stats');
     expect(yStats?.data).toMatchObject({ type: 'stats', areas: [AREA_Y] });
     expect(Date.parse(String(yStats?.data?.at))).not.toBeNaN();
@@ -203,18 +239,30 @@ describe('GET /api/events', () => {
 
   it('delivers changes committed through another app instance (its own connections)', async () => {
     // PostgreSQL: a second pool, as a second server would have. PGlite lives in one process.
-    const otherDatabase: Database = process.env.TEST_DATABASE_URL ? await openTestDatabase() : t.database;
+    const otherDatabase: Database = process.env.TEST_DATABASE_URL
+      ? await openTestDatabase()
+      : t.database;
     const other = await buildTestApp({ env: ENV, database: otherDatabase });
     try {
       const x = await userIn('dispatcher', AREA_X);
       const events = await connect(x);
       const [parent, child] = [await freshParentCode(t.database), freshChildCode()];
-      const pack = packer(other.app, await loginAs(other.app, (await createUser(t.database, { role: 'dispatcher', dispatchArea: AREA_X })).username));
+      const pack = packer(
+        other.app,
+        await loginAs(
+          other.app,
+          (await createUser(t.database, { role: 'dispatcher', dispatchArea: AREA_X })).username,
+        ),
+      );
 
       await pack.parent(parent);
       expect((await pack.child(parent, child)).statusCode).toBe(200);
 
-      expect((await events.next((f) => f.event === 'link'))?.data).toMatchObject({ parent, child, area: AREA_X });
+      expect((await events.next((f) => f.event === 'link'))?.data).toMatchObject({
+        parent,
+        child,
+        area: AREA_X,
+      });
     } finally {
       await other.app.close();
       if (otherDatabase !== t.database) {
@@ -226,7 +274,10 @@ describe('GET /api/events', () => {
   it('ends open streams when the app closes, so close() does not wait for clients', async () => {
     const other = await buildTestApp({ env: ENV });
     const url = await listenOn(other.app);
-    const session = await loginAs(other.app, (await createUser(t.database, { role: 'admin' })).username);
+    const session = await loginAs(
+      other.app,
+      (await createUser(t.database, { role: 'admin' })).username,
+    );
     const events = await connect(session, url);
 
     await other.app.close();

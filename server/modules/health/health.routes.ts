@@ -30,7 +30,13 @@ async function pingDatabase(deps: AppDeps): Promise<{ ok: boolean; latencyMs: nu
 const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: Liveness } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process answers',
+        response: { 200: Liveness },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -45,7 +51,10 @@ const healthRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, {
     },
     async (_request, reply) => {
       const db = await pingDatabase(deps);
-      const body = { status: db.ok ? ('ok' as const) : ('degraded' as const), db: { ...db, kind: deps.database.kind } };
+      const body = {
+        status: db.ok ? ('ok' as const) : ('degraded' as const),
+        db: { ...db, kind: deps.database.kind },
+      };
       return reply.status(db.ok ? 200 : 503).send(body);
     },
   );

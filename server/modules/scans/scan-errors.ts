@@ -4,14 +4,18 @@ import type { Classification } from '../../../common/qr.js';
 import { AppError } from '../../platform/errors.js';
 
 type Details = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 const MESSAGES: Partial<Record<ErrorCode, (d: Details) => string>> = {
   BAG_NOT_FOUND: (d) => `Bag ${text(d.qr)} not found.`,
-  QR_WRONG_TYPE: (d) => `${text(d.qr)} is a ${text(d.actual)} code; scan a ${text(d.expected)} here.`,
-  AREA_FORBIDDEN: (d) => `${text(d.qr)} belongs to ${text(d.area) || 'no dispatch area'}; you may pack only your own area.`,
+  QR_WRONG_TYPE: (d) =>
+    `${text(d.qr)} is a ${text(d.actual)} code; scan a ${text(d.expected)} here.`,
+  AREA_FORBIDDEN: (d) =>
+    `${text(d.qr)} belongs to ${text(d.area) || 'no dispatch area'}; you may pack only your own area.`,
   CHILD_IN_OTHER_PARENT: (d) => `Child ${text(d.qr)} is already in ${text(d.parent)}.`,
-  PARENT_FULL: (d) => `${text(d.parent)} is full (${text(d.maxChildren)} of ${text(d.maxChildren)}).`,
+  PARENT_FULL: (d) =>
+    `${text(d.parent)} is full (${text(d.maxChildren)} of ${text(d.maxChildren)}).`,
   SCAN_ID_REUSED: (d) => `scanId ${text(d.scanId)} was already used for a different request.`,
   NOTHING_TO_UNDO: (d) => `You have no link on ${text(d.parent)} to undo.`,
   UNDO_WINDOW_PASSED: (d) =>
@@ -29,7 +33,10 @@ export function functionError(code: string, details: Details = {}): AppError {
 }
 
 /** A classification that is not the expected type of bag → AppError. */
-export function classificationError(result: Classification, expected: 'parent' | 'child'): AppError | null {
+export function classificationError(
+  result: Classification,
+  expected: 'parent' | 'child',
+): AppError | null {
   if (result.type === 'error') {
     return new AppError(result.error, result.message, {
       qr: result.code,

@@ -14,8 +14,14 @@ describe('POST /api/scans/child', () => {
   let other: TestSession;
   beforeAll(async () => {
     t = await buildTestApp();
-    dispatcher = await loginAs(t.app, (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'akola' })).username);
-    other = await loginAs(t.app, (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'ranchi' })).username);
+    dispatcher = await loginAs(
+      t.app,
+      (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'akola' })).username,
+    );
+    other = await loginAs(
+      t.app,
+      (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'ranchi' })).username,
+    );
   });
   afterAll(async () => t.app.close());
 
@@ -29,11 +35,21 @@ describe('POST /api/scans/child', () => {
     const parent = await openParent();
     const child = freshChildCode().replace(/[A-F]/g, '7');
 
-    const res = await packer(t.app, dispatcher).child(parent, `LABEL NO.:${child} LOT NO.:STAR44GG24611, D.O.T 06/2025`);
+    const res = await packer(t.app, dispatcher).child(
+      parent,
+      `LABEL NO.:${child} LOT NO.:STAR44GG24611, D.O.T 06/2025`,
+    );
 
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      child: { qr: child, type: 'child', kind: null, status: null, weightKg: 1, dispatchArea: 'akola' },
+      child: {
+        qr: child,
+        type: 'child',
+        kind: null,
+        status: null,
+        weightKg: 1,
+        dispatchArea: 'akola',
+      },
       parent: { qr: parent, childCount: 1, maxChildren: 30, complete: false },
       created: true,
       duplicate: false,
@@ -42,7 +58,9 @@ describe('POST /api/scans/child', () => {
     expect(parentRow).toMatchObject({ childCount: 1, weightKg: 1, status: 'in_progress' });
     const [childRow] = await t.database.db.select().from(bags).where(eq(bags.qr, child));
     expect(childRow?.parentId).toBe(parentRow?.id);
-    expect(await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, child))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, child)),
+    ).toHaveLength(1);
     const [audit] = await auditRows(t.database, { action: 'bag.link', entityId: child });
     expect(audit?.after).toMatchObject({ parent, created: true, childCount: 1 });
   });
@@ -51,11 +69,24 @@ describe('POST /api/scans/child', () => {
     const parent = await openParent();
     const child = freshChildCode();
     const now = new Date();
-    await t.database.db.insert(bags).values({ qr: child, type: 'child', weightKg: 1, dispatchArea: 'akola', createdAt: now, updatedAt: now });
+    await t.database.db
+      .insert(bags)
+      .values({
+        qr: child,
+        type: 'child',
+        weightKg: 1,
+        dispatchArea: 'akola',
+        createdAt: now,
+        updatedAt: now,
+      });
 
     const res = await packer(t.app, dispatcher).child(parent, child.toLowerCase());
 
-    expect(res.json()).toMatchObject({ created: false, duplicate: false, parent: { childCount: 1 } });
+    expect(res.json()).toMatchObject({
+      created: false,
+      duplicate: false,
+      parent: { childCount: 1 },
+    });
   });
 
   it('answers success with duplicate: true for a child already in this parent, changing nothing but the scan log', async () => {
@@ -67,9 +98,15 @@ describe('POST /api/scans/child', () => {
     const res = await pack.child(parent, child);
 
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ duplicate: true, created: false, parent: { childCount: 1 } });
+    expect(res.json()).toMatchObject({
+      duplicate: true,
+      created: false,
+      parent: { childCount: 1 },
+    });
     expect(await t.database.db.select().from(scans).where(eq(scans.qr, child))).toHaveLength(2);
-    expect(await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, child))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, child)),
+    ).toHaveLength(1);
   });
 
   it('answers 409 CHILD_IN_OTHER_PARENT naming the parent that holds the child', async () => {
@@ -102,7 +139,9 @@ describe('POST /api/scans/child', () => {
     const full = await pack.child(parent, freshChildCode());
     const rescan = await pack.child(parent, children[3] ?? '');
 
-    expect(answers.at(-1)).toMatchObject({ parent: { childCount: 15, maxChildren: 15, complete: true } });
+    expect(answers.at(-1)).toMatchObject({
+      parent: { childCount: 15, maxChildren: 15, complete: true },
+    });
     expect(answers.at(-2)).toMatchObject({ parent: { childCount: 14, complete: false } });
     expect(full.statusCode).toBe(409);
     expect(errorCode(full)).toBe('PARENT_FULL');

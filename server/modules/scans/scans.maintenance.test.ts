@@ -22,7 +22,12 @@ describe('scanId retention', () => {
     const scanId = newScanId();
     const body = { parentQr: parent, qr: freshChildCode(), scanId };
     await as(t.app, session)('POST', '/api/scans/child', body);
-    const deps = { database: t.database, config: t.config, clock: t.clock, sessionSecret: 'x'.repeat(32) };
+    const deps = {
+      database: t.database,
+      config: t.config,
+      clock: t.clock,
+      sessionSecret: 'x'.repeat(32),
+    };
 
     const mine = () =>
       t.database.db
@@ -37,7 +42,11 @@ describe('scanId retention', () => {
 
     expect(kept).toHaveLength(1);
     expect(await mine()).toHaveLength(0);
-    const again = await as(t.app, await loginAs(t.app, user.username))('POST', '/api/scans/child', body);
+    const again = await as(t.app, await loginAs(t.app, user.username))(
+      'POST',
+      '/api/scans/child',
+      body,
+    );
     expect(again.json()).toMatchObject({ duplicate: true, created: false });
   });
 });

@@ -26,7 +26,9 @@ export async function pruneScanState(deps: AppDeps): Promise<{ scanIds: number; 
 /** Runs pruneScanState every 10 minutes while the app is up. */
 export function schedulePruning(app: FastifyInstance, deps: AppDeps) {
   const timer = setInterval(() => {
-    pruneScanState(deps).catch((err: unknown) => app.log.warn({ err }, 'scan state pruning failed'));
+    pruneScanState(deps).catch((err: unknown) =>
+      app.log.warn({ err }, 'scan state pruning failed'),
+    );
   }, 10 * 60_000);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));

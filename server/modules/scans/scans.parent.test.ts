@@ -14,7 +14,10 @@ describe('POST /api/scans/parent', () => {
   let biller: TestSession;
   beforeAll(async () => {
     t = await buildTestApp();
-    dispatcher = await loginAs(t.app, (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'indore' })).username);
+    dispatcher = await loginAs(
+      t.app,
+      (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'indore' })).username,
+    );
     biller = await loginAs(t.app, (await createUser(t.database, { role: 'biller' })).username);
   });
   afterAll(async () => t.app.close());
@@ -26,7 +29,15 @@ describe('POST /api/scans/parent', () => {
 
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      bag: { qr: code, type: 'parent', kind: 'SB', status: 'empty', childCount: 0, weightKg: 0, dispatchArea: 'indore' },
+      bag: {
+        qr: code,
+        type: 'parent',
+        kind: 'SB',
+        status: 'empty',
+        childCount: 0,
+        weightKg: 0,
+        dispatchArea: 'indore',
+      },
       created: true,
       childCount: 0,
       maxChildren: 30,
@@ -48,7 +59,11 @@ describe('POST /api/scans/parent', () => {
     expect(res.json()).toMatchObject({ created: false, maxChildren: 15, bag: { kind: 'M444' } });
     const recorded = await t.database.db.select().from(scans).where(eq(scans.qr, code));
     expect(recorded).toHaveLength(2);
-    expect(recorded[0]).toMatchObject({ kind: 'parent', station: 'test-desk', dispatchArea: 'indore' });
+    expect(recorded[0]).toMatchObject({
+      kind: 'parent',
+      station: 'test-desk',
+      dispatchArea: 'indore',
+    });
   });
 
   it('lets a biller name the area of a new parent, and refuses an unknown area with 400 VALIDATION', async () => {
@@ -63,7 +78,9 @@ describe('POST /api/scans/parent', () => {
   });
 
   it('answers 403 AREA_FORBIDDEN when a dispatcher names another area', async () => {
-    const res = await packer(t.app, dispatcher).parent(await freshParentCode(t.database), { dispatchArea: 'hisar' });
+    const res = await packer(t.app, dispatcher).parent(await freshParentCode(t.database), {
+      dispatchArea: 'hisar',
+    });
 
     expect(res.statusCode).toBe(403);
     expect(errorCode(res)).toBe('AREA_FORBIDDEN');
@@ -97,13 +114,19 @@ describe('POST /api/scans/parent', () => {
   it('answers 400 QR_WRONG_TYPE for a code stored as a child that a newer kind now matches', async () => {
     const code = await freshParentCode(t.database);
     const now = new Date();
-    await t.database.db.insert(bags).values({ qr: code, type: 'child', weightKg: 1, createdAt: now, updatedAt: now });
+    await t.database.db
+      .insert(bags)
+      .values({ qr: code, type: 'child', weightKg: 1, createdAt: now, updatedAt: now });
 
     const res = await packer(t.app, biller).parent(code);
 
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('QR_WRONG_TYPE');
-    expect(res.json().error.details).toMatchObject({ qr: code, expected: 'parent', actual: 'child' });
+    expect(res.json().error.details).toMatchObject({
+      qr: code,
+      expected: 'parent',
+      actual: 'child',
+    });
   });
 
   it('replays the first answer for a repeated scanId and writes nothing more', async () => {
@@ -125,7 +148,10 @@ describe('POST /api/scans/parent', () => {
     const scanId = newScanId();
     await call('POST', '/api/scans/parent', { qr: await freshParentCode(t.database), scanId });
 
-    const res = await call('POST', '/api/scans/parent', { qr: await freshParentCode(t.database), scanId });
+    const res = await call('POST', '/api/scans/parent', {
+      qr: await freshParentCode(t.database),
+      scanId,
+    });
 
     expect(res.statusCode).toBe(409);
     expect(errorCode(res)).toBe('SCAN_ID_REUSED');
@@ -159,7 +185,11 @@ describe('POST /api/scans/parent', () => {
   it('answers 401 AUTH_REQUIRED without a session and 403 CSRF_INVALID without the token', async () => {
     const body = { qr: 'SB00001', scanId: newScanId() };
 
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/scans/parent', payload: body });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/scans/parent',
+      payload: body,
+    });
     const noCsrf = await as(t.app, dispatcher)('POST', '/api/scans/parent', body, { csrf: false });
 
     expect(errorCode(anonymous)).toBe('AUTH_REQUIRED');

@@ -1,4 +1,9 @@
-import type { Bag, ScanChildResult, ScanParentResult, UndoResult } from '../../../common/contracts/bags.js';
+import type {
+  Bag,
+  ScanChildResult,
+  ScanParentResult,
+  UndoResult,
+} from '../../../common/contracts/bags.js';
 
 /** A bag as the packing functions describe it (tt_bag_json). */
 export interface BagFacts {
@@ -39,7 +44,13 @@ function progress(parent: BagFacts) {
 
 export function presentParentScan(result: { bag: BagFacts; created: boolean }): ScanParentResult {
   const { childCount, maxChildren, complete } = progress(result.bag);
-  return { bag: presentBagFacts(result.bag), created: result.created, childCount, maxChildren, complete };
+  return {
+    bag: presentBagFacts(result.bag),
+    created: result.created,
+    childCount,
+    maxChildren,
+    complete,
+  };
 }
 
 export function presentChildScan(result: {
@@ -56,6 +67,14 @@ export function presentChildScan(result: {
   };
 }
 
-export function presentUndo(result: { removed: string; childDeleted: boolean; parent: BagFacts }): UndoResult {
-  return { removed: result.removed, childDeleted: result.childDeleted, parent: progress(result.parent) };
+export function presentUndo(result: {
+  removed: string;
+  childDeleted: boolean;
+  parent: BagFacts;
+}): UndoResult {
+  return {
+    removed: result.removed,
+    childDeleted: result.childDeleted,
+    parent: progress(result.parent),
+  };
 }

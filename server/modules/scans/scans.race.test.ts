@@ -16,7 +16,9 @@ describe('packing races', () => {
   let sessions: TestSession[];
   beforeAll(async () => {
     t = await buildTestApp();
-    const users = await Promise.all(Array.from({ length: 5 }, () => createUser(t.database, { role: 'biller' })));
+    const users = await Promise.all(
+      Array.from({ length: 5 }, () => createUser(t.database, { role: 'biller' })),
+    );
     sessions = await Promise.all(users.map((u) => loginAs(t.app, u.username)));
   });
   afterAll(async () => t.app.close());
@@ -32,7 +34,9 @@ describe('packing races', () => {
     }
     const child = freshChildCode();
 
-    const answers = await Promise.all(parents.map((p, i) => packer(t.app, session(i)).child(p, child)));
+    const answers = await Promise.all(
+      parents.map((p, i) => packer(t.app, session(i)).child(p, child)),
+    );
 
     const winners = answers.filter((r) => r.statusCode === 200);
     expect(winners).toHaveLength(1);
@@ -41,7 +45,9 @@ describe('packing races', () => {
     const rows = await t.database.db.select().from(bags).where(inArray(bags.qr, parents));
     expect(rows.map((r) => r.childCount).sort()).toEqual([...Array<number>(19).fill(0), 1]);
     expect(rows.find((r) => r.childCount === 1)?.qr).toBe(winner);
-    const losers = answers.filter((r) => r.statusCode === 409).map((r) => r.json().error.details.parent as string);
+    const losers = answers
+      .filter((r) => r.statusCode === 409)
+      .map((r) => r.json().error.details.parent as string);
     expect(new Set(losers)).toEqual(new Set([winner]));
   });
 
@@ -50,13 +56,18 @@ describe('packing races', () => {
     await packer(t.app, session(0)).parent(parent);
     const children = Array.from({ length: 45 }, () => freshChildCode());
 
-    const answers = await Promise.all(children.map((c, i) => packer(t.app, session(i)).child(parent, c)));
+    const answers = await Promise.all(
+      children.map((c, i) => packer(t.app, session(i)).child(parent, c)),
+    );
 
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(30);
     expect(answers.filter((r) => errorCode(r) === 'PARENT_FULL')).toHaveLength(15);
     const [row] = await t.database.db.select().from(bags).where(eq(bags.qr, parent));
     expect(row).toMatchObject({ childCount: 30, weightKg: 30, status: 'complete' });
-    const linked = await t.database.db.select().from(bags).where(eq(bags.parentId, row?.id ?? -1));
+    const linked = await t.database.db
+      .select()
+      .from(bags)
+      .where(eq(bags.parentId, row?.id ?? -1));
     expect(linked).toHaveLength(30);
   });
 
@@ -67,7 +78,9 @@ describe('packing races', () => {
     const body = { parentQr: parent, qr: child, scanId: newScanId(), station: 'race-desk' };
     const call = as(t.app, session(0));
 
-    const answers = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/scans/child', body)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/api/scans/child', body)),
+    );
 
     expect(answers.map((r) => r.statusCode)).toEqual(Array<number>(10).fill(200));
     expect(new Set(answers.map((r) => r.body)).size).toBe(1);
@@ -79,7 +92,9 @@ describe('packing races', () => {
   it('two stations creating the same new parent at once: one creates it, both open it', async () => {
     const parent = await freshParentCode(t.database);
 
-    const answers = await Promise.all([0, 1, 2, 3].map((i) => packer(t.app, session(i)).parent(parent)));
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map((i) => packer(t.app, session(i)).parent(parent)),
+    );
 
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     expect(answers.filter((r) => r.json().created === true)).toHaveLength(1);

@@ -20,7 +20,14 @@ async function callFunction(ex: Executor, query: ReturnType<typeof sql>): Promis
 /** One round trip: tt_scan_parent (idempotency, find-or-create, scan, counters, audit). */
 export function scanParent(
   ex: Executor,
-  args: { ctx: object; qr: string; kind: string; area: string | null; scanId: string; hash: string },
+  args: {
+    ctx: object;
+    qr: string;
+    kind: string;
+    area: string | null;
+    scanId: string;
+    hash: string;
+  },
 ) {
   return callFunction(
     ex,
@@ -42,7 +49,13 @@ export function scanChild(
 /** One round trip: tt_undo. */
 export function undo(
   ex: Executor,
-  args: { ctx: object; parentQr: string; windowMinutes: number; scanId: string | null; hash: string },
+  args: {
+    ctx: object;
+    parentQr: string;
+    windowMinutes: number;
+    scanId: string | null;
+    hash: string;
+  },
 ) {
   return callFunction(
     ex,

@@ -13,7 +13,9 @@ import * as repo from './scans.repository.js';
 
 /** Bodies are compared after code normalisation (SPEC §4): hash the normalised fields. */
 function bodyHash(parts: Array<string | null | undefined>): string {
-  return createHash('sha256').update(JSON.stringify(parts.map((p) => p ?? null))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(parts.map((p) => p ?? null)))
+    .digest('base64url');
 }
 
 export function createScansService(deps: AppDeps, kinds: BagKindsService) {
@@ -58,12 +60,19 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
     const actor = actorOf(ctx);
     if (actor.role === 'dispatcher') {
       if (requested !== undefined && requested !== actor.dispatchArea) {
-        throw new AppError('AREA_FORBIDDEN', `You pack for ${actor.dispatchArea ?? 'no area'} only.`, { area: requested });
+        throw new AppError(
+          'AREA_FORBIDDEN',
+          `You pack for ${actor.dispatchArea ?? 'no area'} only.`,
+          { area: requested },
+        );
       }
       return actor.dispatchArea;
     }
     if (requested !== undefined && !cfg.DISPATCH_AREAS.includes(requested)) {
-      throw invalid(`Unknown dispatch area ${requested}.`, { field: 'dispatchArea', allowed: cfg.DISPATCH_AREAS });
+      throw invalid(`Unknown dispatch area ${requested}.`, {
+        field: 'dispatchArea',
+        allowed: cfg.DISPATCH_AREAS,
+      });
     }
     return requested ?? null;
   }
@@ -121,7 +130,9 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
       scanId: body.scanId ?? null,
       hash: bodyHash(['undo', parent.code]),
     });
-    return presentUndo(unwrap<{ removed: string; childDeleted: boolean; parent: BagFacts }>(answer));
+    return presentUndo(
+      unwrap<{ removed: string; childDeleted: boolean; parent: BagFacts }>(answer),
+    );
   }
 
   return { scanParent, scanChild, undo };

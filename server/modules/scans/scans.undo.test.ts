@@ -23,7 +23,10 @@ describe('POST /api/scans/undo', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     const area = { role: 'dispatcher' as const, dispatchArea: 'bathinda' };
-    names = [(await createUser(t.database, area)).username, (await createUser(t.database, area)).username];
+    names = [
+      (await createUser(t.database, area)).username,
+      (await createUser(t.database, area)).username,
+    ];
     await signIn();
   });
   afterAll(async () => t.app.close());
@@ -37,7 +40,8 @@ describe('POST /api/scans/undo', () => {
     }
     return parent;
   }
-  const bagRow = async (qr: string) => (await t.database.db.select().from(bags).where(eq(bags.qr, qr)))[0];
+  const bagRow = async (qr: string) =>
+    (await t.database.db.select().from(bags).where(eq(bags.qr, qr)))[0];
 
   it('removes the user’s most recent link and deletes the child that scan created and nothing else touched', async () => {
     const [first, last] = [freshChildCode(), freshChildCode()];
@@ -46,10 +50,16 @@ describe('POST /api/scans/undo', () => {
     const res = await packer(t.app, alice).undo(parent);
 
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ removed: last, childDeleted: true, parent: { qr: parent, childCount: 1, maxChildren: 30, complete: false } });
+    expect(res.json()).toEqual({
+      removed: last,
+      childDeleted: true,
+      parent: { qr: parent, childCount: 1, maxChildren: 30, complete: false },
+    });
     expect(await bagRow(last)).toBeUndefined();
     expect((await bagRow(first))?.parentId).toBe((await bagRow(parent))?.id);
-    expect(await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, last))).toHaveLength(2);
+    expect(
+      await t.database.db.select().from(linkEvents).where(eq(linkEvents.childQr, last)),
+    ).toHaveLength(2);
     const [audit] = await auditRows(t.database, { action: 'bag.undo', entityId: last });
     expect(audit?.after).toMatchObject({ parent, childDeleted: true, childCount: 1 });
   });
@@ -57,7 +67,16 @@ describe('POST /api/scans/undo', () => {
   it('keeps a child that existed before the scan, unlinked', async () => {
     const child = freshChildCode();
     const now = new Date();
-    await t.database.db.insert(bags).values({ qr: child, type: 'child', weightKg: 1, dispatchArea: 'bathinda', createdAt: now, updatedAt: now });
+    await t.database.db
+      .insert(bags)
+      .values({
+        qr: child,
+        type: 'child',
+        weightKg: 1,
+        dispatchArea: 'bathinda',
+        createdAt: now,
+        updatedAt: now,
+      });
     const parent = await parentWith([child]);
 
     const res = await packer(t.app, alice).undo(parent);
@@ -72,7 +91,11 @@ describe('POST /api/scans/undo', () => {
 
     const res = await packer(t.app, alice).undo(parent);
 
-    expect(res.json()).toMatchObject({ removed: child, childDeleted: false, parent: { childCount: 0 } });
+    expect(res.json()).toMatchObject({
+      removed: child,
+      childDeleted: false,
+      parent: { childCount: 0 },
+    });
     expect(await bagRow(child)).toMatchObject({ parentId: null });
     expect(await bagRow(parent)).toMatchObject({ status: 'empty', childCount: 0, weightKg: 0 });
   });
@@ -84,8 +107,17 @@ describe('POST /api/scans/undo', () => {
 
     const res = await packer(t.app, alice).undo(parent);
 
-    expect(res.json().parent).toEqual({ qr: parent, childCount: 14, maxChildren: 15, complete: false });
-    expect(await bagRow(parent)).toMatchObject({ status: 'in_progress', childCount: 14, weightKg: 14 });
+    expect(res.json().parent).toEqual({
+      qr: parent,
+      childCount: 14,
+      maxChildren: 15,
+      complete: false,
+    });
+    expect(await bagRow(parent)).toMatchObject({
+      status: 'in_progress',
+      childCount: 14,
+      weightKg: 14,
+    });
   });
 
   it('undoes only the caller’s own links: another user gets 404 NOTHING_TO_UNDO', async () => {

@@ -42,7 +42,8 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
 /** The local calendar date of `at` in `timeZone`, `YYYY-MM-DD`. */
 export function localDate(at: Date, timeZone: string): string {
   const parts = dateFormatter(timeZone).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 

@@ -21,14 +21,22 @@ export interface StatsScope {
   area: string | null;
 }
 
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const inList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * The whole dashboard in one round trip, from the small counter tables only (never bags or scans):
  * counters, today's local hours, the last hour's 5-minute slots and today's top 5 stations.
  * Each branch is a range on a primary key or an index, so the cost does not grow with the data.
  */
-export async function readStats(ex: Executor, scope: StatsScope, window: StatsWindow): Promise<StatsRow[]> {
+export async function readStats(
+  ex: Executor,
+  scope: StatsScope,
+  window: StatsWindow,
+): Promise<StatsRow[]> {
   // Two query shapes rather than `($1 is null or area = $1)`, so each keeps an index plan.
   const inScope: SQL = scope.area === null ? sql`true` : sql`area = ${scope.area}`;
   const result = await ex.execute(sql`

@@ -11,7 +11,8 @@ const statsRoutes: FastifyPluginAsyncTypebox<{ stats: StatsService }> = async (a
     {
       schema: {
         tags: ['dashboard'],
-        summary: 'Dashboard numbers: bags, bills, scans today and last hour, per hour, top stations',
+        summary:
+          'Dashboard numbers: bags, bills, scans today and last hour, per hour, top stations',
         response: { 200: Stats, ...errorResponses(401) },
       },
       onRequest: app.requireAuth(),

@@ -16,7 +16,12 @@ import { createUser } from '../../test/factories.js';
 const freshArea = () => `st${randomBytes(5).toString('hex')}`;
 const AREAS = Array.from({ length: 6 }, freshArea);
 const [AREA_A, AREA_B, AREA_CLOCK, AREA_TOP, AREA_MIDNIGHT, AREA_SHAPE] = AREAS as [
-  string, string, string, string, string, string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
 ];
 /** 2037-03-09 10:00 in Asia/Kolkata (UTC+05:30). */
 const MORNING = new Date('2037-03-09T04:30:00Z');
@@ -72,7 +77,9 @@ describe('GET /api/stats', () => {
       timeZone: 'Asia/Kolkata',
       updatedAt: MORNING.toISOString(),
     });
-    expect(stats.perHour.map((h) => h.hour)).toEqual(Array.from({ length: 24 }, (_, i) => `${String(i).padStart(2, '0')}:00`));
+    expect(stats.perHour.map((h) => h.hour)).toEqual(
+      Array.from({ length: 24 }, (_, i) => `${String(i).padStart(2, '0')}:00`),
+    );
     expect(stats.perHour.every((h) => h.scans === 0)).toBe(true);
     expect(Object.keys(stats.bills).sort()).toEqual(['completed', 'new', 'processing']);
   });
@@ -83,25 +90,56 @@ describe('GET /api/stats', () => {
     const admin = await signIn((await createUser(t.database, { role: 'admin' })).username);
     const biller = await signIn((await createUser(t.database, { role: 'biller' })).username);
     const [adminBefore, billerBefore] = [await statsOf(admin), await statsOf(biller)];
-    const [parentA, parentB] = [await freshParentCode(t.database), await freshParentCode(t.database)];
-    const [kept, undone, ...others] = [freshChildCode(), freshChildCode(), freshChildCode(), freshChildCode()];
+    const [parentA, parentB] = [
+      await freshParentCode(t.database),
+      await freshParentCode(t.database),
+    ];
+    const [kept, undone, ...others] = [
+      freshChildCode(),
+      freshChildCode(),
+      freshChildCode(),
+      freshChildCode(),
+    ];
     const packA = packer(t.app, dispatcherA);
 
     await packA.parent(parentA);
     for (const child of [...others, kept, kept]) {
       expect((await packA.child(parentA, child)).statusCode).toBe(200);
     }
-    expect((await packA.undo(parentA)).json()).toMatchObject({ removed: kept, childDeleted: false });
+    expect((await packA.undo(parentA)).json()).toMatchObject({
+      removed: kept,
+      childDeleted: false,
+    });
     expect((await packA.child(parentA, undone)).statusCode).toBe(200);
-    expect((await packA.undo(parentA)).json()).toMatchObject({ removed: undone, childDeleted: true });
+    expect((await packA.undo(parentA)).json()).toMatchObject({
+      removed: undone,
+      childDeleted: true,
+    });
     await packer(t.app, dispatcherB).parent(parentB);
-    expect((await packer(t.app, dispatcherB).child(parentB, freshChildCode())).statusCode).toBe(200);
+    expect((await packer(t.app, dispatcherB).child(parentB, freshChildCode())).statusCode).toBe(
+      200,
+    );
 
     const [a, b] = [await statsOf(dispatcherA), await statsOf(dispatcherB)];
     // A: 1 parent; children: 2 others + kept (re-scanned, then undone: kept, unlinked); `undone` is gone.
-    expect(a).toMatchObject({ parents: 1, children: 3, unlinkedChildren: 1, scansToday: 6, scansLastHour: 6 });
-    expect(b).toMatchObject({ parents: 1, children: 1, unlinkedChildren: 0, scansToday: 2, scansLastHour: 2 });
-    for (const [before, after] of [[adminBefore, await statsOf(admin)], [billerBefore, await statsOf(biller)]] as const) {
+    expect(a).toMatchObject({
+      parents: 1,
+      children: 3,
+      unlinkedChildren: 1,
+      scansToday: 6,
+      scansLastHour: 6,
+    });
+    expect(b).toMatchObject({
+      parents: 1,
+      children: 1,
+      unlinkedChildren: 0,
+      scansToday: 2,
+      scansLastHour: 2,
+    });
+    for (const [before, after] of [
+      [adminBefore, await statsOf(admin)],
+      [billerBefore, await statsOf(biller)],
+    ] as const) {
       expect(after.parents - before.parents).toBeGreaterThanOrEqual(2);
       expect(after.children - before.children).toBeGreaterThanOrEqual(4);
       expect(after.scansToday - before.scansToday).toBe(8);
@@ -147,7 +185,12 @@ describe('GET /api/stats', () => {
     expect(late).toMatchObject({ day: '2037-03-09', scansToday: 1 });
     expect(hour(late, '23:00')).toBe(1);
     expect(late.topStations).toEqual([{ station: 'test-desk', scans: 1 }]);
-    expect(nextDay).toMatchObject({ day: '2037-03-10', scansToday: 0, scansLastHour: 1, topStations: [] });
+    expect(nextDay).toMatchObject({
+      day: '2037-03-10',
+      scansToday: 0,
+      scansLastHour: 1,
+      topStations: [],
+    });
   });
 
   it('ranks today’s 5 busiest stations, most scans first', async () => {

@@ -22,8 +22,7 @@ export function generateAdminPassword(): string {
 }
 
 export type BootstrapResult =
-  | { created: false }
-  | { created: true; username: string; generatedPassword: string | null };
+  { created: false } | { created: true; username: string; generatedPassword: string | null };
 
 /**
  * Creates the `admin` user when no admin exists, with ADMIN_PASSWORD or a generated password

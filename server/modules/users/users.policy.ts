@@ -24,7 +24,9 @@ export function resolveArea({ role, requested, current, areas }: AreaChoice): st
   }
   const area = requested === undefined ? current : requested;
   if (!area) {
-    throw new AppError('AREA_REQUIRED', 'A dispatcher needs a dispatch area.', { field: 'dispatchArea' });
+    throw new AppError('AREA_REQUIRED', 'A dispatcher needs a dispatch area.', {
+      field: 'dispatchArea',
+    });
   }
   if (!areas.includes(area)) {
     throw invalid(`Unknown dispatch area ${area}.`, { field: 'dispatchArea', allowed: areas });

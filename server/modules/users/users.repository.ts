@@ -15,16 +15,28 @@ export async function findByIdForUpdate(ex: Executor, id: number): Promise<UserR
 }
 
 export async function usernameExists(ex: Executor, username: string): Promise<boolean> {
-  const [row] = await ex.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  const [row] = await ex
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
   return row !== undefined;
 }
 
-export async function emailExists(ex: Executor, email: string, exceptId?: number): Promise<boolean> {
+export async function emailExists(
+  ex: Executor,
+  email: string,
+  exceptId?: number,
+): Promise<boolean> {
   const conditions: SQL[] = [sql`lower(${users.email}) = lower(${email})`];
   if (exceptId !== undefined) {
     conditions.push(ne(users.id, exceptId));
   }
-  const [row] = await ex.select({ id: users.id }).from(users).where(and(...conditions)).limit(1);
+  const [row] = await ex
+    .select({ id: users.id })
+    .from(users)
+    .where(and(...conditions))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -36,7 +48,11 @@ export async function insertUser(ex: Executor, row: NewUserRow): Promise<UserRow
   return created;
 }
 
-export async function updateUser(ex: Executor, id: number, patch: Partial<NewUserRow>): Promise<UserRow> {
+export async function updateUser(
+  ex: Executor,
+  id: number,
+  patch: Partial<NewUserRow>,
+): Promise<UserRow> {
   const [updated] = await ex.update(users).set(patch).where(eq(users.id, id)).returning();
   if (!updated) {
     throw new Error(`user ${id} vanished during update`);
@@ -45,12 +61,23 @@ export async function updateUser(ex: Executor, id: number, patch: Partial<NewUse
 }
 
 /** Active dispatchers in an area, not counting `exceptId`. */
-export async function countActiveDispatchers(ex: Executor, area: string, exceptId?: number): Promise<number> {
-  const conditions = [eq(users.role, 'dispatcher'), eq(users.dispatchArea, area), eq(users.active, true)];
+export async function countActiveDispatchers(
+  ex: Executor,
+  area: string,
+  exceptId?: number,
+): Promise<number> {
+  const conditions = [
+    eq(users.role, 'dispatcher'),
+    eq(users.dispatchArea, area),
+    eq(users.active, true),
+  ];
   if (exceptId !== undefined) {
     conditions.push(ne(users.id, exceptId));
   }
-  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users).where(and(...conditions));
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(...conditions));
   return row?.n ?? 0;
 }
 
@@ -64,7 +91,11 @@ export async function countOtherActiveAdmins(ex: Executor, exceptId: number): Pr
 }
 
 export async function anyAdminExists(ex: Executor): Promise<boolean> {
-  const [row] = await ex.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
+  const [row] = await ex
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, 'admin'))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -77,7 +108,11 @@ export interface UserFilters {
 }
 
 /** Newest first, keyset on id; `limit + 1` rows tell whether another page exists. */
-export async function listUsers(ex: Executor, filters: UserFilters, limit: number): Promise<UserRow[]> {
+export async function listUsers(
+  ex: Executor,
+  filters: UserFilters,
+  limit: number,
+): Promise<UserRow[]> {
   const conditions: SQL[] = [];
   if (filters.role) {
     conditions.push(eq(users.role, filters.role));

@@ -19,7 +19,12 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
   app.get(
     '/api/users',
     {
-      schema: { tags, summary: 'List users', querystring: ListUsersQuery, response: { 200: UserList, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'List users',
+        querystring: ListUsersQuery,
+        response: { 200: UserList, ...errorResponses(400, 401, 403) },
+      },
       onRequest: admin,
     },
     async (request) => users.list(request.query),
@@ -28,16 +33,27 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
   app.post(
     '/api/users',
     {
-      schema: { tags, summary: 'Create a user', body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } },
+      schema: {
+        tags,
+        summary: 'Create a user',
+        body: CreateUserBody,
+        response: { 201: User, ...errorResponses(400, 401, 403, 409) },
+      },
       onRequest: admin,
     },
-    async (request, reply) => reply.status(201).send(await users.create(ctxFrom(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await users.create(ctxFrom(request), request.body)),
   );
 
   app.get(
     '/api/users/:id',
     {
-      schema: { tags, summary: 'One user', params: UserIdParams, response: { 200: User, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One user',
+        params: UserIdParams,
+        response: { 200: User, ...errorResponses(400, 401, 403, 404) },
+      },
       onRequest: admin,
     },
     async (request) => users.get(request.params.id),
@@ -48,7 +64,8 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
     {
       schema: {
         tags,
-        summary: 'Edit email, role, area, active or password; role, area, active and password changes end the user’s sessions',
+        summary:
+          'Edit email, role, area, active or password; role, area, active and password changes end the user’s sessions',
         params: UserIdParams,
         body: PatchUserBody,
         response: { 200: User, ...errorResponses(400, 401, 403, 404, 409) },
@@ -63,7 +80,12 @@ const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (a
   app.post(
     '/api/users/:id/unlock',
     {
-      schema: { tags, summary: 'Clear a sign-in lock', params: UserIdParams, response: { 200: User, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'Clear a sign-in lock',
+        params: UserIdParams,
+        response: { 200: User, ...errorResponses(400, 401, 403, 404) },
+      },
       onRequest: admin,
     },
     async (request) => users.unlock(ctxFrom(request), request.params.id),

@@ -1,4 +1,8 @@
-import type { CreateUserBody, ListUsersQuery, PatchUserBody } from '../../../common/contracts/users.js';
+import type {
+  CreateUserBody,
+  ListUsersQuery,
+  PatchUserBody,
+} from '../../../common/contracts/users.js';
 import { PAGE_LIMIT_DEFAULT, normaliseUsername } from '../../../common/validation.js';
 import type { Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -59,7 +63,10 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
 
   /** A refused self-edit is a denied attempt, and every one is audited (SPEC §3). */
   async function auditSelfHarm(ctx: RequestCtx, id: number, error: unknown) {
-    if (isAppError(error) && (error.code === 'SELF_ROLE_CHANGE' || error.code === 'SELF_DEACTIVATE')) {
+    if (
+      isAppError(error) &&
+      (error.code === 'SELF_ROLE_CHANGE' || error.code === 'SELF_DEACTIVATE')
+    ) {
       await writeAudit(db, ctx, {
         action: 'security.denied',
         entityType: 'user',
@@ -87,14 +94,21 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
    */
   async function create(ctx: RequestCtx, input: CreateUserBody) {
     const username = normaliseUsername(input.username);
-    const area = resolveArea({ role: input.role, requested: input.dispatchArea, current: null, areas: cfg.DISPATCH_AREAS });
+    const area = resolveArea({
+      role: input.role,
+      requested: input.dispatchArea,
+      current: null,
+      areas: cfg.DISPATCH_AREAS,
+    });
     assertPasswordPolicy(input.password, input.role, username);
     const passwordHash = await hashPassword(input.password);
     const now = deps.clock.now();
     try {
       const row = await db.transaction(async (tx) => {
         if (await repo.usernameExists(tx, username)) {
-          throw new AppError('USERNAME_TAKEN', `Username ${username} is taken.`, { field: 'username' });
+          throw new AppError('USERNAME_TAKEN', `Username ${username} is taken.`, {
+            field: 'username',
+          });
         }
         await assertEmailFree(tx, input.email);
         if (area) {
@@ -109,7 +123,12 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
           createdAt: now,
           updatedAt: now,
         });
-        await writeAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: created.id, after: auditSnapshot(created) });
+        await writeAudit(tx, ctx, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created.id,
+          after: auditSnapshot(created),
+        });
         return created;
       });
       return presentUser(row);
@@ -124,7 +143,12 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
    * @throws USER_NOT_FOUND, SELF_ROLE_CHANGE, SELF_DEACTIVATE, LAST_ADMIN, AREA_REQUIRED, AREA_FULL,
    *   EMAIL_TAKEN, PASSWORD_POLICY, VALIDATION
    */
-  async function update(ctx: RequestCtx, id: number, input: PatchUserBody, currentSessionId?: string) {
+  async function update(
+    ctx: RequestCtx,
+    id: number,
+    input: PatchUserBody,
+    currentSessionId?: string,
+  ) {
     const actor = actorOf(ctx);
     const passwordHash = input.password === undefined ? undefined : await hashWhenValid(id, input);
     try {
@@ -133,14 +157,28 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
         if (!before) {
           throw notFound('user', id);
         }
-        assertNotSelfHarm({ actorId: actor.id, targetId: id, currentRole: before.role, role: input.role, active: input.active });
+        assertNotSelfHarm({
+          actorId: actor.id,
+          targetId: id,
+          currentRole: before.role,
+          role: input.role,
+          active: input.active,
+        });
         const role = input.role ?? before.role;
         const active = input.active ?? before.active;
-        const area = resolveArea({ role, requested: input.dispatchArea, current: before.dispatchArea, areas: cfg.DISPATCH_AREAS });
+        const area = resolveArea({
+          role,
+          requested: input.dispatchArea,
+          current: before.dispatchArea,
+          areas: cfg.DISPATCH_AREAS,
+        });
         if (before.role === 'admin' && before.active && (role !== 'admin' || !active)) {
           await assertAnotherAdmin(tx, before);
         }
-        const joinsArea = area && active && !(before.active && before.dispatchArea === area && before.role === role);
+        const joinsArea =
+          area &&
+          active &&
+          !(before.active && before.dispatchArea === area && before.role === role);
         if (joinsArea) {
           await assertAreaHasRoom(tx, area, id);
         }
@@ -164,7 +202,12 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
         });
         const keepId = actor.id === id ? currentSessionId : undefined;
         const ended = reason
-          ? await auth.endUserSessions(tx, { userId: id, reason, at: now, ...(keepId ? { keepId } : {}) })
+          ? await auth.endUserSessions(tx, {
+              userId: id,
+              reason,
+              at: now,
+              ...(keepId ? { keepId } : {}),
+            })
           : 0;
         await writeAudit(tx, ctx, {
           action: input.active === false && before.active ? 'user.deactivate' : 'user.update',
@@ -172,7 +215,11 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
           entityId: id,
           before: auditSnapshot(before),
           // not `passwordChanged`: the audit writer drops every key that looks like a secret
-          after: { ...auditSnapshot(after), credentialsReset: passwordHash !== undefined, sessionsEnded: ended },
+          after: {
+            ...auditSnapshot(after),
+            credentialsReset: passwordHash !== undefined,
+            sessionsEnded: ended,
+          },
           security: reason !== null,
         });
         return after;
@@ -232,7 +279,11 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
   async function list(query: ListUsersQuery) {
     const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
     const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
-    const rows = await repo.listUsers(db, { ...query, q: query.q?.trim().toLowerCase() || undefined, beforeId }, limit);
+    const rows = await repo.listUsers(
+      db,
+      { ...query, q: query.q?.trim().toLowerCase() || undefined, beforeId },
+      limit,
+    );
     return pageOf(rows, limit, presentUser, (row) => encodeCursor({ id: row.id }));
   }
 

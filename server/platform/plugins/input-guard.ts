@@ -11,7 +11,9 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
     return null;
   }
   for (const [key, inner] of Object.entries(value)) {
-    const found = key.includes('\u0000') ? `${path}/${key}` : findNul(inner, `${path}/${key}`, depth + 1);
+    const found = key.includes('\u0000')
+      ? `${path}/${key}`
+      : findNul(inner, `${path}/${key}`, depth + 1);
     if (found) {
       return found;
     }
@@ -27,9 +29,13 @@ export default fp(
   (app: FastifyInstance) => {
     app.addHook('preValidation', async (request) => {
       const where =
-        findNul(request.params, 'params') ?? findNul(request.query, 'query') ?? findNul(request.body, 'body');
+        findNul(request.params, 'params') ??
+        findNul(request.query, 'query') ??
+        findNul(request.body, 'body');
       if (where) {
-        throw invalid('Input may not contain NUL characters.', { errors: [{ path: where, message: 'contains NUL' }] });
+        throw invalid('Input may not contain NUL characters.', {
+          errors: [{ path: where, message: 'contains NUL' }],
+        });
       }
     });
   },

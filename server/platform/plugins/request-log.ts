@@ -9,7 +9,9 @@ export default fp(
   (app: FastifyInstance, { slowMs }: { slowMs: number }) => {
     app.addHook('onResponse', async (request, reply) => {
       const ms = Math.round(reply.elapsedTime * 10) / 10;
-      const streaming = String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream');
+      const streaming = String(reply.getHeader('content-type') ?? '').startsWith(
+        'text/event-stream',
+      );
       const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms };
       if (reply.statusCode >= 500) {
         request.log.error(line, 'request failed');

@@ -23,7 +23,10 @@ export default fp(
         index: false,
         setHeaders: (res, path) => {
           const immutable = path.includes('/assets/');
-          void res.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+          void res.header(
+            'Cache-Control',
+            immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       });
     }
@@ -33,7 +36,9 @@ export default fp(
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
       if (built && wantsPage && !isApi) {
         const asset = path.length > 1 && existsSync(join(webDir, path)) && !path.includes('..');
-        return reply.header('Cache-Control', asset ? 'public, max-age=3600' : 'no-cache').sendFile(asset ? path.slice(1) : 'index.html');
+        return reply
+          .header('Cache-Control', asset ? 'public, max-age=3600' : 'no-cache')
+          .sendFile(asset ? path.slice(1) : 'index.html');
       }
       return sendError(reply, request, routeNotFound(request));
     });

@@ -1,0 +1,94 @@
+import type { BagDetail, BagList, ListBagsQuery } from '../../../common/contracts/bags.js';
+import { childIdOf, normaliseCode } from '../../../common/qr.js';
+import { PAGE_LIMIT_DEFAULT } from '../../../common/validation.js';
+import type { RequestCtx } from '../../platform/context.js';
+import { decodeCursor, encodeCursor, pageOf } from '../../platform/cursor.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
+import { createBagAccess } from './bag-access.js';
+import { createBagHistory } from './bag-history.service.js';
+import { createBagCommands } from './bag-commands.service.js';
+import { presentBagRow, presentDetail } from './bags.presenter.js';
+import { prefixRange } from './bags.policy.js';
+import * as repo from './bags.repository.js';
+
+/** The id a bags cursor points below. @throws VALIDATION unless it is a possible bag id */
+function cursorId(cursor: string): number {
+  const id = Number(decodeCursor(cursor, { id: 'number' }).id);
+  if (id < 1) {
+    throw invalid('Malformed cursor.', { field: 'cursor' });
+  }
+  return id;
+}
+
+/**
+ * The code range a `q` term covers, normalised like a scan (a label payload searches its label
+ * number); null when no code can match.
+ */
+function searchRange(q: string | undefined): repo.CodeRange | null | undefined {
+  const term = normaliseCode(q ?? '');
+  if (term.length === 0) {
+    return undefined;
+  }
+  const prefix = term.includes('LABEL NO') ? childIdOf(term) : term;
+  return prefix ? prefixRange(prefix) : null;
+}
+
+function dateRange(query: { from?: string | undefined; to?: string | undefined }) {
+  const from = query.from ? new Date(query.from) : undefined;
+  const to = query.to ? new Date(query.to) : undefined;
+  if (from && to && from > to) {
+    throw invalid('`from` must not be after `to`.', { field: 'from' });
+  }
+  return { from, to };
+}
+
+export function createBagsService(deps: AppDeps, kinds: BagKindsService) {
+  const { db } = deps.database;
+  const access = createBagAccess(deps, kinds);
+
+  /**
+   * Lists bags newest first (keyset on id); dispatchers see their own area only.
+   * @throws AREA_FORBIDDEN (a dispatcher asking for another area), VALIDATION (cursor, range)
+   */
+  async function list(ctx: RequestCtx, query: ListBagsQuery): Promise<BagList> {
+    const area = await access.listArea(ctx, query.area);
+    const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
+    const { from, to } = dateRange(query);
+    const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
+    const codes = searchRange(query.q);
+    if (codes === null) {
+      return { items: [], nextCursor: null };
+    }
+    const filters = { ...query, kind: query.kind?.toUpperCase(), area, codes, from, to, beforeId };
+    const rows = await repo.listBags(db, filters, limit);
+    return pageOf(rows, limit, presentBagRow, (row) => encodeCursor({ id: row.bag.id }));
+  }
+
+  /**
+   * Looks a code up (SPEC §2): the bag, its kind, its parent or children. One query for the bag,
+   * its kind and parent; a second for the children of a parent that has any.
+   * @throws QR_EMPTY, QR_INVALID, QR_INVALID_PARENT, BAG_NOT_FOUND, AREA_FORBIDDEN
+   */
+  async function lookup(ctx: RequestCtx, raw: string): Promise<BagDetail> {
+    const { code } = await access.classify(raw);
+    const row = await repo.findBagDetail(db, code);
+    if (!row) {
+      throw new AppError('BAG_NOT_FOUND', `Bag ${code} not found.`, { qr: code });
+    }
+    await access.assertVisible(ctx, code, row.bag.dispatchArea);
+    const hasChildren = row.bag.type === 'parent' && row.bag.childCount > 0;
+    const children = hasChildren ? await repo.listChildren(db, row.bag.id) : [];
+    return presentDetail(row, children);
+  }
+
+  return {
+    list,
+    lookup,
+    ...createBagHistory(deps, access),
+    ...createBagCommands(deps, access),
+  };
+}
+
+export type BagsService = ReturnType<typeof createBagsService>;
