@@ -2,7 +2,8 @@
 -- database round trip. Every function takes `p_ctx` (jsonb): user_id, username, role, area (the
 -- user's own dispatch area, dispatchers only), station, ip (anonymised), request_id, now, tz.
 -- Functions never raise for a rule: they answer {"error": CODE, "details": {...}} so that the
--- answer can be stored for idempotent replay.
+-- answer can be stored for idempotent replay. Bill rules (BILL_CLOSED, figures) use the bills
+-- table of 0004 and tt_bill_recompute of 0005; PL/pgSQL resolves them when first called.
 
 INSERT INTO bag_kinds (code, label, prefix, pattern, max_children, expected_kg) VALUES
   ('SB', 'SB (mustard)', 'SB', '^SB\d{5}$', 30, 30),
@@ -176,6 +177,8 @@ DECLARE
   v_created boolean := false;
   v_count int;
   v_result jsonb;
+  v_bill_status text;
+  v_bill_no text;
 BEGIN
   IF v_claim IS NOT NULL THEN
     RETURN v_claim;
@@ -212,6 +215,14 @@ BEGIN
   IF v_parent.child_count >= v_max THEN
     RETURN tt_idem_store(p_ctx, 'child', p_scan_id,
       tt_err('PARENT_FULL', jsonb_build_object('parent', p_parent_qr, 'maxChildren', v_max)));
+  END IF;
+  IF v_parent.bill_id IS NOT NULL THEN
+    -- Lock order everywhere: parent, then bill.
+    SELECT status, bill_no INTO v_bill_status, v_bill_no FROM bills WHERE id = v_parent.bill_id FOR UPDATE;
+    IF v_bill_status = 'completed' THEN
+      RETURN tt_idem_store(p_ctx, 'child', p_scan_id,
+        tt_err('BILL_CLOSED', jsonb_build_object('parent', p_parent_qr, 'bill', v_bill_no)));
+    END IF;
   END IF;
 
   IF v_child.id IS NULL THEN
@@ -251,6 +262,9 @@ BEGIN
   WHERE id = v_parent.id;
   INSERT INTO link_events (at, action, child_id, child_qr, parent_id, parent_qr, user_id, reason)
   VALUES (v_now, 'link', v_child.id, p_qr, v_parent.id, p_parent_qr, v_user, 'scan');
+  IF v_parent.bill_id IS NOT NULL THEN
+    PERFORM tt_bill_recompute(p_ctx, v_parent.bill_id);
+  END IF;
   PERFORM tt_record_scan(p_ctx, v_scan, 'child', p_qr, v_child.id, p_parent_qr, v_child.dispatch_area, v_created, false, p_scan_id);
   PERFORM tt_audit(p_ctx, 'bag.link', 'bag', p_qr,
     jsonb_build_object('parent', p_parent_qr, 'created', v_created, 'childCount', v_count, 'scanId', p_scan_id));
@@ -274,6 +288,8 @@ DECLARE
   v_deleted boolean;
   v_count int;
   v_result jsonb;
+  v_bill_status text;
+  v_bill_no text;
 BEGIN
   IF p_scan_id IS NOT NULL THEN
     v_claim := tt_idem_claim(p_ctx, 'undo', p_scan_id, p_hash);
@@ -296,6 +312,11 @@ BEGIN
     ELSIF v_child.linked_at < v_now - make_interval(mins => p_window_minutes) THEN
       v_result := tt_err('UNDO_WINDOW_PASSED', jsonb_build_object(
         'parent', p_parent_qr, 'child', v_child.qr, 'linkedAt', v_child.linked_at, 'windowMinutes', p_window_minutes));
+    ELSIF v_parent.bill_id IS NOT NULL THEN
+      SELECT status, bill_no INTO v_bill_status, v_bill_no FROM bills WHERE id = v_parent.bill_id FOR UPDATE;
+      IF v_bill_status = 'completed' THEN
+        v_result := tt_err('BILL_CLOSED', jsonb_build_object('parent', p_parent_qr, 'bill', v_bill_no));
+      END IF;
     END IF;
   END IF;
   IF v_result IS NOT NULL THEN
@@ -321,6 +342,9 @@ BEGIN
   WHERE id = v_parent.id;
   INSERT INTO link_events (at, action, child_id, child_qr, parent_id, parent_qr, user_id, reason)
   VALUES (v_now, 'unlink', v_child.id, v_child.qr, v_parent.id, p_parent_qr, v_user, 'undo');
+  IF v_parent.bill_id IS NOT NULL THEN
+    PERFORM tt_bill_recompute(p_ctx, v_parent.bill_id);
+  END IF;
   PERFORM tt_audit(p_ctx, 'bag.undo', 'bag', v_child.qr, jsonb_build_object(
     'parent', p_parent_qr, 'childDeleted', v_deleted, 'childCount', v_count, 'scanId', p_scan_id));
   PERFORM pg_notify('tt_events', jsonb_build_object('type', 'unlink', 'area', v_parent.dispatch_area,

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { bills } from './bills.js';
 import { users } from './users.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -54,9 +55,17 @@ export const bags = pgTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** The parent's bill: one column, so a parent is on one bill at a time by construction. */
+    billId: bigint('bill_id', { mode: 'number' }).references((): AnyPgColumn => bills.id),
+    billAttachedAt: ts('bill_attached_at'),
+    billAttachedBy: integer('bill_attached_by'),
+    /** Set while the parent is in an open return ticket (it then cannot go on any bill). */
+    openTicketId: bigint('open_ticket_id', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('bags_qr_key').on(t.qr),
+    index('bags_bill_idx').on(t.billId).where(sql`${t.billId} is not null`),
+    check('bags_bill_only_parent', sql`${t.type} = 'parent' or (${t.billId} is null and ${t.openTicketId} is null)`),
     index('bags_type_id_idx').on(t.type, t.id),
     index('bags_area_type_id_idx').on(t.dispatchArea, t.type, t.id),
     index('bags_kind_id_idx').on(t.kind, t.id),

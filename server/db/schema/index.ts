@@ -3,3 +3,4 @@ export * from './sessions.js';
 export * from './audit.js';
 export * from './bags.js';
 export * from './scans.js';
+export * from './bills.js';

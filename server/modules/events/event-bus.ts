@@ -158,7 +158,14 @@ export function createEventBus({ database, clock, log }: EventBusOptions): Event
       const unlisten = await listening?.catch(() => null);
       listening = undefined;
       try {
-        await unlisten?.();
+        // Bounded: a stuck LISTEN connection must not hold up shutdown.
+        let timer: NodeJS.Timeout | undefined;
+        const bound = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 2_000);
+          timer.unref();
+        });
+        await Promise.race([unlisten?.(), bound]);
+        clearTimeout(timer);
       } catch (err) {
         // The database may already be closed, which ended the LISTEN anyway.
         log.debug({ err }, 'unlisten failed');
