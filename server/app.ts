@@ -28,6 +28,8 @@ import { createBagsService } from './modules/bags/bags.service.js';
 import scansListRoutes from './modules/scans/scans-list.routes.js';
 import { createScansListService } from './modules/scans/scans-list.service.js';
 import scansRoutes from './modules/scans/scans.routes.js';
+import billsRoutes from './modules/bills/bills.routes.js';
+import { createBillsService } from './modules/bills/bills.service.js';
 import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -127,6 +129,7 @@ export async function buildApp(
   await app.register(bagsRoutes, { bags: createBagsService(deps, kinds) });
   await app.register(bagKindsRoutes, { kinds });
   schedulePruning(app, deps);
+  await app.register(billsRoutes, { bills: createBillsService(deps, kinds) });
   await app.register(statsRoutes, { stats: createStatsService(deps) });
   await app.register(eventsRoutes, { events: createEventsService(deps, app.log) });
   await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });

@@ -46,6 +46,7 @@ export const ConfigSchema = Type.Object({
     default: DEFAULT_DISPATCH_AREAS.join(','),
     description: 'Comma-separated area keys',
   }),
+  BILL_AUTO_COMPLETE: Bool(true, 'A bill completes itself when its parents reach capacity'),
   UNDO_WINDOW_MINUTES: Int(60, 1, 24 * 60, 'How long a link can be undone'),
   SCAN_ID_TTL_HOURS: Int(168, 1, 24 * 365, 'How long a scanId is remembered for replays'),
   SMTP_URL: Type.Optional(Type.String()),

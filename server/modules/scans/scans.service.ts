@@ -1,42 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { ScanChildBody, ScanParentBody, UndoBody } from '../../../common/contracts/bags.js';
 import { classifyCode } from '../../../common/qr.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { anonymiseIp } from '../../platform/ip.js';
+import { bodyHash, functionCtx as toFunctionCtx, unwrapResult } from '../../platform/db-function.js';
 import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
-import { classificationError, functionError } from './scan-errors.js';
+import { classificationError } from '../../platform/rule-errors.js';
 import type { BagFacts } from './scans.presenter.js';
 import { presentChildScan, presentParentScan, presentUndo } from './scans.presenter.js';
 import * as repo from './scans.repository.js';
-
-/** Bodies are compared after code normalisation (SPEC §4): hash the normalised fields. */
-function bodyHash(parts: Array<string | null | undefined>): string {
-  return createHash('sha256')
-    .update(JSON.stringify(parts.map((p) => p ?? null)))
-    .digest('base64url');
-}
 
 export function createScansService(deps: AppDeps, kinds: BagKindsService) {
   const { db } = deps.database;
   const cfg = deps.config;
 
-  /** The request context as the packing functions read it (`p_ctx`). */
-  function functionCtx(ctx: RequestCtx, station: string | undefined) {
-    const actor = actorOf(ctx);
-    return {
-      user_id: actor.id,
-      username: actor.username,
-      role: actor.role,
-      area: actor.dispatchArea,
-      station: station?.trim() || null,
-      ip: anonymiseIp(ctx.ip),
-      request_id: ctx.requestId,
-      now: deps.clock.now().toISOString(),
-      tz: cfg.TIME_ZONE,
-    };
-  }
+  const functionCtx = (ctx: RequestCtx, station: string | undefined) =>
+    toFunctionCtx(ctx, { clock: deps.clock, config: cfg }, station);
 
   async function classify(raw: string, expected: 'parent' | 'child') {
     const result = classifyCode(raw, await kinds.rules());
@@ -47,13 +26,7 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
     return result;
   }
 
-  function unwrap<T>(answer: repo.FunctionAnswer): T {
-    const { result } = answer;
-    if (typeof result.error === 'string') {
-      throw functionError(result.error, result.details);
-    }
-    return result as T;
-  }
+  const unwrap = <T>(answer: repo.FunctionAnswer): T => unwrapResult<T>(answer.result);
 
   /** The area a new parent gets. @throws AREA_FORBIDDEN, VALIDATION (unknown area) */
   function areaForNewParent(ctx: RequestCtx, requested: string | undefined): string | null {

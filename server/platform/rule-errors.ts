@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../../../common/error-codes.js';
-import { isErrorCode } from '../../../common/error-codes.js';
-import type { Classification } from '../../../common/qr.js';
-import { AppError } from '../../platform/errors.js';
+import type { ErrorCode } from '../../common/error-codes.js';
+import { isErrorCode } from '../../common/error-codes.js';
+import type { Classification } from '../../common/qr.js';
+import { AppError } from './errors.js';
 
 type Details = Record<string, unknown>;
 const text = (value: unknown) =>
@@ -20,7 +20,23 @@ const MESSAGES: Partial<Record<ErrorCode, (d: Details) => string>> = {
   NOTHING_TO_UNDO: (d) => `You have no link on ${text(d.parent)} to undo.`,
   UNDO_WINDOW_PASSED: (d) =>
     `Your last link on ${text(d.parent)} is older than ${text(d.windowMinutes)} minutes and can no longer be undone.`,
-  BILL_CLOSED: (d) => `${text(d.parent)} is on bill ${text(d.bill)}, which is completed.`,
+  BILL_CLOSED: (d) =>
+    d.parent === undefined
+      ? `Bill ${text(d.bill)} is completed; reopen it to change it.`
+      : `${text(d.parent)} is on bill ${text(d.bill)}, which is completed.`,
+  BILL_NOT_FOUND: (d) => `Bill ${text(d.bill)} not found.`,
+  BILL_FULL: (d) => `Bill ${text(d.bill)} is full (${text(d.capacity)} parent bags).`,
+  PARENT_ON_OTHER_BILL: (d) => `${text(d.qr)} is already on bill ${text(d.bill)}.`,
+  PARENT_IN_OPEN_TICKET: (d) => `${text(d.qr)} is in open return ticket ${text(d.ticket)}.`,
+  PARENT_IN_OTHER_TICKET: (d) =>
+    `${text(d.qr)} is already in open return ticket ${text(d.ticket)}.`,
+  PARENT_NOT_ON_BILL: (d) =>
+    d.bill === undefined
+      ? `${text(d.qr)} is not on any bill.`
+      : `${text(d.qr)} is not on bill ${text(d.bill)}.`,
+  TICKET_NOT_FOUND: (d) => `Return ticket ${text(d.ticket)} not found.`,
+  TICKET_CLOSED: (d) => `Return ticket ${text(d.ticket)} is ${text(d.status)}.`,
+  TICKET_EMPTY: (d) => `Return ticket ${text(d.ticket)} has no bags yet.`,
 };
 
 /** A rule answer of a packing function → AppError with a message for people. */
