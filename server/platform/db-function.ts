@@ -28,6 +28,12 @@ export function functionCtx(
   };
 }
 
+/** What an idempotent function answers: the first answer, and whether this call replayed it. */
+export interface FunctionAnswer {
+  replay: boolean;
+  result: Record<string, unknown> & { error?: string; details?: Record<string, unknown> };
+}
+
 /** Bodies are compared after code normalisation (SPEC §4): hash the normalised fields. */
 export function bodyHash(parts: Array<string | boolean | null | undefined>): string {
   return createHash('sha256')

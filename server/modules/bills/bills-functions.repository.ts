@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/migrate.js';
-import type { FunctionAnswer } from '../scans/scans.repository.js';
+import type { FunctionAnswer } from '../../platform/db-function.js';
 
 async function call<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T> {
   const rows = rowsOf<{ r: T | string }>(await ex.execute(query));

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/migrate.js';
+import type { FunctionAnswer } from '../../platform/db-function.js';
 
-/** What the packing functions answer: the first answer, and whether this call replayed it. */
-export interface FunctionAnswer {
-  replay: boolean;
-  result: Record<string, unknown> & { error?: string; details?: Record<string, unknown> };
-}
+export type { FunctionAnswer };
 
 async function callFunction(ex: Executor, query: ReturnType<typeof sql>): Promise<FunctionAnswer> {
   const rows = rowsOf<{ r: FunctionAnswer | string }>(await ex.execute(query));
