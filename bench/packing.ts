@@ -1,0 +1,225 @@
+/**
+ * Load benchmark of packing, lookup, dashboard and list against a RUNNING server, each HTTP
+ * figure next to its ceiling (the same database work from postgres.js or PGlite, no HTTP).
+ *
+ *   npx tsx bench/packing.ts --server http://127.0.0.1:3000 --db postgres://postgres@127.0.0.1:5432/tt_bench --pool 10
+ *   npx tsx bench/packing.ts --pglite ./data-bench --only raw     # PGlite ceiling (server stopped)
+ *   npx tsx bench/packing.ts --server http://127.0.0.1:3000 --only http --parent-start 3226
+ *
+ * Options: --connections 100,256 (packing, lookup) --read-connections 1,10,100 (stats, list)
+ * --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
+ * --children 30 --password … --json results.json --db-socket /var/run/postgresql/.s.PGSQL.5432
+ * (the ceiling over a Unix socket), --unprepared (the ceiling without prepared statements, as
+ * Drizzle sends them). The server needs LOGIN_RATE_PER_IP raised
+ * (every virtual scanner signs in as its own user from one address).
+ */
+import { writeFileSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createDatabase, type Executor } from '../server/db/client.js';
+import { readStats } from '../server/modules/stats/stats.repository.js';
+import { statsWindow } from '../server/modules/stats/stats-window.js';
+import { intFlag, listFlag, out, parseArgs } from './lib/args.js';
+import { checkPacking } from './lib/check.js';
+import { loginAll, runHttp } from './lib/http-load.js';
+import { TABLE_HEAD, tableRow, type KindSummary, type Recorder } from './lib/latency.js';
+import { runRaw } from './lib/raw-load.js';
+import {
+  freshParentCodes,
+  listScenario,
+  lookupScenario,
+  packingScenario,
+  ParentCodes,
+  statsScenario,
+  type Lane,
+  type RawQuery,
+  type Scenario,
+} from './lib/scenarios.js';
+import { BENCH_PASSWORD_DEFAULT, benchUsers } from './lib/users.js';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const base = (flags.get('server') ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const only = flags.get('only') ?? 'both';
+const duration = intFlag(flags, 'duration', 20);
+const warmup = intFlag(flags, 'warmup', 3);
+const seededParents = intFlag(flags, 'seeded-parents', 60_000);
+const childrenPerParent = intFlag(flags, 'children', 30);
+const password = flags.get('password') ?? BENCH_PASSWORD_DEFAULT;
+const scenarios = (flags.get('scenarios') ?? 'packing,lookup,stats,list').split(',');
+const runTag = Date.now().toString(36).slice(-6);
+const results: Array<{ run: string; connections: number; summary: KindSummary[] }> = [];
+
+function report(run: string, connections: number, recorder: Recorder) {
+  const summary = recorder.summary();
+  results.push({ run, connections, summary });
+  for (const s of summary) {
+    out(tableRow(run, connections, s));
+    for (const sample of s.samples) {
+      out(
+        `|   | | sample error: ${sample.replace(/\|/g, '/').replace(/\n/g, ' ')} | | | | | | | | | |`,
+      );
+    }
+  }
+}
+
+function ratios() {
+  out('\nHTTP / ceiling (same kind, same connections, this run):');
+  for (const h of results.filter((r) => r.run.startsWith('http'))) {
+    const raw = results.find(
+      (r) => r.run === h.run.replace('http', 'raw') && r.connections === h.connections,
+    );
+    for (const s of h.summary) {
+      const ceiling = raw?.summary.find((x) => x.kind === s.kind);
+      if (ceiling && ceiling.rps > 0) {
+        out(
+          `  ${h.run} ${h.connections} conns ${s.kind}: ${Math.round(s.rps)} / ${Math.round(ceiling.rps)} req/s = ${(s.rps / ceiling.rps).toFixed(2)}`,
+        );
+      }
+    }
+  }
+}
+
+/** Probes an endpoint that may not exist yet: 404 "no route" → null. */
+async function probe(lane: Lane, path: string): Promise<unknown> {
+  const response = await fetch(`${base}${path}`, { headers: { cookie: lane.cookie } });
+  const text = await response.text();
+  if (response.status === 404 && !text.includes('BAG_NOT_FOUND')) {
+    out(`  ${path}: ${response.status} ${text.slice(0, 120)} → pending, not measured over HTTP`);
+    return null;
+  }
+  return JSON.parse(text);
+}
+
+async function main() {
+  const pgliteDir = flags.get('pglite');
+  const dbUrl = flags.get('db');
+  let q: RawQuery | null = null;
+  let close = async () => undefined as unknown;
+  if (pgliteDir) {
+    const database = await createDatabase({ dataDir: pgliteDir });
+    const client = (database.db as unknown as { $client: PGlite }).$client;
+    q = async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows;
+    close = () => database.close();
+  } else if (dbUrl) {
+    const socket = flags.get('db-socket');
+    const sql = postgres(dbUrl, {
+      max: intFlag(flags, 'pool', 10),
+      onnotice: () => undefined,
+      ...(socket ? { path: socket } : {}),
+    });
+    // The server's Drizzle queries are not prepared (parse and plan on every call): --unprepared does the same.
+    const prepare = !flags.has('unprepared');
+    q = async (text, params) =>
+      (await sql.unsafe(text, params as never[], { prepare })) as Array<Record<string, unknown>>;
+    close = () => sql.end({ timeout: 5 });
+  }
+  const maxConnections = Math.max(
+    ...listFlag(flags, 'connections', [100, 256]),
+    ...listFlag(flags, 'read-connections', [1, 10, 100]),
+  );
+  const lanes = await benchUsers(q, maxConnections);
+  const codes = q
+    ? await freshParentCodes(q, seededParents)
+    : new ParentCodes(intFlag(flags, 'parent-start', seededParents));
+  const doHttp = only !== 'raw';
+  const doRaw = only !== 'http' && q !== null;
+  if (doHttp) {
+    const t = performance.now();
+    await loginAll(base, lanes.http, password);
+    out(`Signed in ${lanes.http.length} users in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const dialect = new PgDialect();
+  const asExecutor = (rq: RawQuery) =>
+    ({
+      execute: (query: SQL) => {
+        const { sql: text, params } = dialect.sqlToQuery(query);
+        return rq(text, params);
+      },
+    }) as unknown as Executor;
+  const probeLane = lanes.http[0] as Lane;
+  const lookupOk = doHttp ? (await probe(probeLane, '/api/bags/SB00001')) !== null : false;
+  const firstPage = doHttp
+    ? ((await probe(probeLane, '/api/bags?limit=2')) as { nextCursor?: string } | null)
+    : null;
+  const cursorShape = firstPage?.nextCursor
+    ? (JSON.parse(Buffer.from(firstPage.nextCursor, 'base64url').toString()) as Record<
+        string,
+        unknown
+      >)
+    : { id: 0 };
+  const encode = (id: number) =>
+    Buffer.from(JSON.stringify({ ...cursorShape, id })).toString('base64url');
+  const [maxRow] = q
+    ? await q('select max(id)::int as id from bags', [])
+    : [{ id: seededParents * (childrenPerParent + 1) }];
+  const make: Record<string, () => Scenario> = {
+    packing: () => packingScenario(codes, runTag),
+    lookup: () => lookupScenario(seededParents, childrenPerParent),
+    stats: () =>
+      statsScenario(async (rq) => {
+        await readStats(asExecutor(rq), { area: null }, statsWindow(new Date(), 'Asia/Kolkata'));
+      }),
+    list: () => listScenario(Number(maxRow?.id ?? 1), encode),
+  };
+  const httpAvailable: Record<string, boolean> = {
+    packing: true,
+    lookup: lookupOk,
+    stats: true,
+    list: firstPage !== null,
+  };
+  out(`\n${TABLE_HEAD}`);
+  for (const name of scenarios) {
+    const connectionList =
+      name === 'packing' || name === 'lookup'
+        ? listFlag(flags, 'connections', [100, 256])
+        : listFlag(flags, 'read-connections', [1, 10, 100]);
+    for (const c of connectionList) {
+      const scenario = (make[name] as () => Scenario)();
+      if (doRaw && q) {
+        const rawLanes = lanes.raw.slice(0, c);
+        if (warmup > 0) {
+          await runRaw(q, scenario, rawLanes, warmup);
+        }
+        report(`raw ${name}`, c, await runRaw(q, scenario, rawLanes, duration));
+      }
+      if (doHttp && httpAvailable[name]) {
+        const httpLanes = lanes.http.slice(0, c);
+        if (warmup > 0) {
+          await runHttp(base, scenario, httpLanes, c, warmup);
+        }
+        report(`http ${name}`, c, await runHttp(base, scenario, httpLanes, c, duration));
+      }
+    }
+  }
+  ratios();
+  if (q && scenarios.includes('packing')) {
+    const opened = [...lanes.http, ...lanes.raw].flatMap((l) => l.opened);
+    const check = await checkPacking(q, opened);
+    out(
+      `\nCheck of the ${check.parents} parents opened by this run (${check.children} children): ${check.problems.length === 0 ? 'consistent' : 'PROBLEMS'}`,
+    );
+    check.problems.forEach((p) => out(`  ${p}`));
+  }
+  const last = [...lanes.http, ...lanes.raw]
+    .flatMap((l) => l.opened)
+    .sort()
+    .at(-1);
+  out(`Last parent code used: ${last ?? 'none'}`);
+  const json = flags.get('json');
+  if (json) {
+    writeFileSync(
+      json,
+      JSON.stringify({ at: new Date().toISOString(), base, only, duration, results }, null, 2),
+    );
+  }
+  await close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
