@@ -11,6 +11,7 @@ import { loggerOptions } from './platform/logger.js';
 import { DEFAULT_WEB_DIR } from './platform/paths.js';
 import errorHandler, { sendError } from './platform/plugins/error-handler.js';
 import { AppError } from './platform/errors.js';
+import { createEventOutbox } from './platform/event-outbox.js';
 import inputGuard from './platform/plugins/input-guard.js';
 import openapi from './platform/plugins/openapi.js';
 import requestId, { genRequestId } from './platform/plugins/request-id.js';
@@ -30,14 +31,20 @@ import { createScansListService } from './modules/scans/scans-list.service.js';
 import scansRoutes from './modules/scans/scans.routes.js';
 import billsRoutes from './modules/bills/bills.routes.js';
 import { createBillsService } from './modules/bills/bills.service.js';
+import returnsRoutes from './modules/returns/returns.routes.js';
+import { createReturnsService } from './modules/returns/returns.service.js';
 import { createScansService } from './modules/scans/scans.service.js';
 import authRoutes from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import eodRoutes from './modules/eod/eod.routes.js';
+import { createEodService } from './modules/eod/eod.service.js';
 import eventsRoutes from './modules/events/events.routes.js';
 import { createEventsService } from './modules/events/events.service.js';
 import healthRoutes from './modules/health/health.routes.js';
 import statsRoutes from './modules/stats/stats.routes.js';
 import { createStatsService } from './modules/stats/stats.service.js';
+import printRoutes from './modules/print/print.routes.js';
+import { createPrintService } from './modules/print/print.service.js';
 import usersRoutes from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -100,7 +107,9 @@ export async function buildApp(
     config,
     clock: overrides.clock ?? systemClock,
     sessionSecret: overrides.sessionSecret ?? config.SESSION_SECRET ?? '',
+    events: createEventOutbox(database, app.log),
   };
+  app.addHook('preClose', async () => deps.events.flush());
   if (deps.sessionSecret.length < 32) {
     throw new Error('buildApp needs a session secret of 32+ characters');
   }
@@ -130,6 +139,9 @@ export async function buildApp(
   await app.register(bagKindsRoutes, { kinds });
   schedulePruning(app, deps);
   await app.register(billsRoutes, { bills: createBillsService(deps, kinds) });
+  await app.register(returnsRoutes, { returns: createReturnsService(deps, kinds) });
+  await app.register(printRoutes, { print: createPrintService(deps) });
+  await app.register(eodRoutes, { eod: createEodService(deps) });
   await app.register(statsRoutes, { stats: createStatsService(deps) });
   await app.register(eventsRoutes, { events: createEventsService(deps, app.log) });
   await app.register(staticWeb, { webDir: config.WEB_DIR ?? DEFAULT_WEB_DIR });

@@ -32,6 +32,8 @@ export function functionCtx(
 export interface FunctionAnswer {
   replay: boolean;
   result: Record<string, unknown> & { error?: string; details?: Record<string, unknown> };
+  /** Live events of the committed change (absent on a replay); publish them. */
+  events?: unknown[];
 }
 
 /** Bodies are compared after code normalisation (SPEC §4): hash the normalised fields. */

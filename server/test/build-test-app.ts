@@ -2,10 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { ManualClock } from '../platform/clock.js';
+import { ManualClock, type Clock } from '../platform/clock.js';
+import type { AppDeps } from '../platform/deps.js';
+import { createEventOutbox } from '../platform/event-outbox.js';
+import { pino } from 'pino';
 import { workerDatabase } from './test-database.js';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789-abcdefghij';
+
+/** Dependencies for calling a service directly in a test (the app builds its own the same way). */
+export function testDeps(args: { database: Database; config: Config; clock: Clock }): AppDeps {
+  return {
+    ...args,
+    sessionSecret: TEST_SESSION_SECRET,
+    events: createEventOutbox(args.database, pino({ level: 'silent' })),
+  };
+}
 
 /** Settings for tests: quiet, and sign-in rate limits high enough not to trip across tests. */
 export function testConfig(env: Record<string, string> = {}): Config {

@@ -17,13 +17,43 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 --> statement-breakpoint
 
+-- Helpers that touch tables are PL/pgSQL, not SQL functions: PL/pgSQL keeps its plans between
+-- calls, a SQL function with a FROM is planned again on every call (PostgreSQL 15).
+
 -- Dashboard counter delta, sharded by station so concurrent scanners do not queue on one row.
 CREATE OR REPLACE FUNCTION tt_bump(p_area text, p_metric text, p_shard int, p_delta bigint) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO stats_counters (area, metric, shard, value)
   VALUES (coalesce(p_area, ''), p_metric, p_shard, p_delta)
-  ON CONFLICT (area, metric, shard) DO UPDATE SET value = stats_counters.value + excluded.value
-$$;
+  ON CONFLICT (area, metric, shard) DO UPDATE SET value = stats_counters.value + excluded.value;
+END $$;
+--> statement-breakpoint
+
+-- Live events are collected in a transaction-local setting and handed back to the app with the
+-- answer; the app publishes them after commit in batches (one NOTIFY per ~50 ms). A NOTIFY inside
+-- every scan would serialise all commits on PostgreSQL's notification queue lock.
+CREATE OR REPLACE FUNCTION tt_emit(p_event jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('tt.events',
+    (coalesce(nullif(current_setting('tt.events', true), ''), '[]')::jsonb || jsonb_build_array(p_event))::text, true);
+END $$;
+--> statement-breakpoint
+
+CREATE OR REPLACE FUNCTION tt_take_events() RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  v_events jsonb := coalesce(nullif(current_setting('tt.events', true), ''), '[]')::jsonb;
+BEGIN
+  PERFORM set_config('tt.events', '[]', true);
+  RETURN v_events;
+END $$;
+--> statement-breakpoint
+
+-- For the rare paths that change state outside the packing functions: NOTIFY what was emitted.
+CREATE OR REPLACE FUNCTION tt_flush_events() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('tt_events', jsonb_build_object('batch', tt_take_events())::text);
+END $$;
 --> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION tt_shard(p_ctx jsonb) RETURNS int
@@ -33,11 +63,12 @@ $$;
 --> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION tt_audit(p_ctx jsonb, p_action text, p_entity_type text, p_entity_id text, p_after jsonb)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, entity_type, entity_id, after, ip, request_id)
   VALUES ((p_ctx->>'now')::timestamptz, (p_ctx->>'user_id')::int, p_ctx->>'username', p_ctx->>'role',
-          p_action, p_entity_type, p_entity_id, p_after, p_ctx->>'ip', p_ctx->>'request_id')
-$$;
+          p_action, p_entity_type, p_entity_id, p_after, p_ctx->>'ip', p_ctx->>'request_id');
+END $$;
 --> statement-breakpoint
 
 -- Records an accepted scan and its dashboard buckets (local hour, 5-minute slot, station/day),
@@ -64,9 +95,9 @@ BEGIN
     INSERT INTO stats_stations (area, day, station, scans) VALUES (v_area, v_local::date, p_ctx->>'station', 1)
     ON CONFLICT (area, day, station) DO UPDATE SET scans = stats_stations.scans + 1;
   END IF;
-  PERFORM pg_notify('tt_events', jsonb_build_object(
+  PERFORM tt_emit(jsonb_build_object(
     'type', 'scan', 'area', p_area, 'kind', p_kind, 'qr', p_qr, 'target', p_target,
-    'duplicate', p_duplicate, 'user', p_ctx->>'username', 'station', p_ctx->>'station', 'at', v_at)::text);
+    'duplicate', p_duplicate, 'user', p_ctx->>'username', 'station', p_ctx->>'station', 'at', v_at));
 END $$;
 --> statement-breakpoint
 
@@ -95,24 +126,26 @@ END $$;
 --> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION tt_idem_store(p_ctx jsonb, p_endpoint text, p_scan_id text, p_result jsonb)
-RETURNS jsonb LANGUAGE sql AS $$
+RETURNS jsonb LANGUAGE plpgsql AS $$
+BEGIN
   UPDATE scan_requests SET response = p_result
   WHERE user_id = (p_ctx->>'user_id')::int AND endpoint = p_endpoint AND scan_id = p_scan_id;
-  SELECT jsonb_build_object('replay', false, 'result', p_result)
-$$;
+  RETURN jsonb_build_object('replay', false, 'result', p_result, 'events', tt_take_events());
+END $$;
 --> statement-breakpoint
 
 -- A bag as the API presents it (the presenter maps names), with its kind's capacity.
-CREATE OR REPLACE FUNCTION tt_bag_json(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object(
+CREATE OR REPLACE FUNCTION tt_bag_json(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_build_object(
     'qr', b.qr, 'type', b.type, 'kind', b.kind, 'status', b.status, 'childCount', b.child_count,
     'weightKg', b.weight_kg, 'dispatchArea', b.dispatch_area, 'createdAt', b.created_at,
     'createdBy', u.username, 'maxChildren', k.max_children)
   FROM bags b
   LEFT JOIN users u ON u.id = b.created_by
   LEFT JOIN bag_kinds k ON k.code = b.kind
-  WHERE b.id = p_id
-$$;
+  WHERE b.id = p_id);
+END $$;
 --> statement-breakpoint
 
 -- PARENT state (SPEC §4.1): open a known parent or create it. p_area: the area a new parent gets.
@@ -268,8 +301,8 @@ BEGIN
   PERFORM tt_record_scan(p_ctx, v_scan, 'child', p_qr, v_child.id, p_parent_qr, v_child.dispatch_area, v_created, false, p_scan_id);
   PERFORM tt_audit(p_ctx, 'bag.link', 'bag', p_qr,
     jsonb_build_object('parent', p_parent_qr, 'created', v_created, 'childCount', v_count, 'scanId', p_scan_id));
-  PERFORM pg_notify('tt_events', jsonb_build_object('type', 'link', 'area', v_parent.dispatch_area,
-    'parent', p_parent_qr, 'child', p_qr, 'childCount', v_count, 'maxChildren', v_max)::text);
+  PERFORM tt_emit(jsonb_build_object('type', 'link', 'area', v_parent.dispatch_area,
+    'parent', p_parent_qr, 'child', p_qr, 'childCount', v_count, 'maxChildren', v_max));
   v_result := jsonb_build_object('child', tt_bag_json(v_child.id), 'parent', tt_bag_json(v_parent.id),
     'created', v_created, 'duplicate', false);
   RETURN tt_idem_store(p_ctx, 'child', p_scan_id, v_result);
@@ -321,7 +354,7 @@ BEGIN
   END IF;
   IF v_result IS NOT NULL THEN
     IF p_scan_id IS NULL THEN
-      RETURN jsonb_build_object('replay', false, 'result', v_result);
+      RETURN jsonb_build_object('replay', false, 'result', v_result, 'events', '[]'::jsonb);
     END IF;
     RETURN tt_idem_store(p_ctx, 'undo', p_scan_id, v_result);
   END IF;
@@ -347,11 +380,11 @@ BEGIN
   END IF;
   PERFORM tt_audit(p_ctx, 'bag.undo', 'bag', v_child.qr, jsonb_build_object(
     'parent', p_parent_qr, 'childDeleted', v_deleted, 'childCount', v_count, 'scanId', p_scan_id));
-  PERFORM pg_notify('tt_events', jsonb_build_object('type', 'unlink', 'area', v_parent.dispatch_area,
-    'parent', p_parent_qr, 'child', v_child.qr, 'childCount', v_count)::text);
+  PERFORM tt_emit(jsonb_build_object('type', 'unlink', 'area', v_parent.dispatch_area,
+    'parent', p_parent_qr, 'child', v_child.qr, 'childCount', v_count));
   v_result := jsonb_build_object('removed', v_child.qr, 'childDeleted', v_deleted, 'parent', tt_bag_json(v_parent.id));
   IF p_scan_id IS NULL THEN
-    RETURN jsonb_build_object('replay', false, 'result', v_result);
+    RETURN jsonb_build_object('replay', false, 'result', v_result, 'events', tt_take_events());
   END IF;
   RETURN tt_idem_store(p_ctx, 'undo', p_scan_id, v_result);
 END $$;

@@ -25,7 +25,7 @@ $$;
 --> statement-breakpoint
 
 -- Recomputes a bill's figures from its parents; answers {before, after}. The caller holds the
--- bill's row lock (or is about to take it through this UPDATE).
+-- bill's row lock. A bill whose figures already match its links is not written.
 CREATE OR REPLACE FUNCTION tt_bill_recompute(p_ctx jsonb, p_bill_id bigint) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -35,9 +35,12 @@ BEGIN
   UPDATE bills b SET parent_count = f.pc, child_count = f.cc, actual_weight_kg = f.aw,
                      expected_weight_kg = f.ew, updated_at = (p_ctx->>'now')::timestamptz
   FROM (SELECT count(*)::int AS pc, coalesce(sum(g.child_count), 0)::int AS cc,
-               coalesce(sum(g.weight_kg), 0)::float8 AS aw, coalesce(sum(k.expected_kg), 0)::float8 AS ew
+               round(coalesce(sum(g.weight_kg), 0)::numeric, 3)::float8 AS aw,
+               round(coalesce(sum(k.expected_kg), 0)::numeric, 3)::float8 AS ew
         FROM bags g LEFT JOIN bag_kinds k ON k.code = g.kind WHERE g.bill_id = p_bill_id) f
-  WHERE b.id = p_bill_id;
+  WHERE b.id = p_bill_id
+    AND (b.parent_count, b.child_count, b.actual_weight_kg, b.expected_weight_kg)
+        IS DISTINCT FROM (f.pc, f.cc, f.aw, f.ew);
   v_after := tt_bill_figures(p_bill_id);
   IF v_after IS DISTINCT FROM v_before THEN
     PERFORM pg_notify('tt_events', jsonb_build_object('type', 'bill', 'area', NULL,
@@ -61,8 +64,17 @@ BEGIN
     completed_at = CASE WHEN p_status = 'completed' THEN (p_ctx->>'now')::timestamptz END,
     completion_reason = CASE WHEN p_status = 'completed' THEN p_reason END
   WHERE id = p_bill_id;
-  PERFORM tt_bump('', 'bills_' || v_old, 0, -1);
-  PERFORM tt_bump('', 'bills_' || p_status, 0, 1);
+  -- Counter rows are locked in name order (bills_completed, bills_new, bills_processing) and a
+  -- transaction changes a bill's status at most once, so two status changes never deadlock.
+  IF v_old < p_status THEN
+    PERFORM tt_bump('', 'bills_' || v_old, tt_shard(p_ctx), -1);
+    PERFORM tt_bump('', 'bills_' || p_status, tt_shard(p_ctx), 1);
+  ELSE
+    PERFORM tt_bump('', 'bills_' || p_status, tt_shard(p_ctx), 1);
+    PERFORM tt_bump('', 'bills_' || v_old, tt_shard(p_ctx), -1);
+  END IF;
+  PERFORM pg_notify('tt_events', jsonb_build_object('type', 'bill', 'area', NULL,
+    'billNo', (SELECT bill_no FROM bills WHERE id = p_bill_id), 'status', p_status, 'previous', v_old)::text);
 END $$;
 --> statement-breakpoint
 
@@ -92,7 +104,9 @@ END $$;
 --> statement-breakpoint
 
 -- Attach a parent to a bill (SPEC §5), rules in the spec's order. p_kind: the kind of a parent
--- code (NULL for a child code); p_manual: typed entry, which may create an unknown parent.
+-- code (NULL for a child code); p_manual: typed entry, which may create an unknown parent — only
+-- when the attach succeeds: a refused manual attach creates nothing (the row it inserted, still
+-- invisible to everyone else, is deleted again before the refusal is answered).
 CREATE OR REPLACE FUNCTION tt_bill_attach(p_ctx jsonb, p_bill_no text, p_qr text, p_kind text, p_manual boolean,
   p_auto_complete boolean, p_debounce_ms int, p_scan_id text, p_hash text)
 RETURNS jsonb LANGUAGE plpgsql AS $$
@@ -105,6 +119,10 @@ DECLARE
   v_bag bags%ROWTYPE;
   v_created boolean := false;
   v_fig jsonb;
+  v_err jsonb;
+  v_full boolean;
+  v_last scans%ROWTYPE;
+  v_first jsonb;
 BEGIN
   IF v_claim IS NOT NULL THEN
     RETURN v_claim;
@@ -113,25 +131,14 @@ BEGIN
   IF NOT FOUND THEN
     RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('BILL_NOT_FOUND', jsonb_build_object('bill', p_bill_no)));
   END IF;
+  -- Lock order everywhere: ticket, parent bag, bill.
   SELECT * INTO v_bag FROM bags WHERE qr = p_qr FOR UPDATE;
   IF NOT FOUND AND p_manual AND p_kind IS NOT NULL THEN
-    -- Create a typed parent only when the attach can succeed: a refused attach creates nothing.
-    SELECT * INTO v_bill FROM bills WHERE id = v_bill_id;
-    IF v_bill.status = 'completed' THEN
-      RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('BILL_CLOSED', jsonb_build_object('bill', p_bill_no)));
-    ELSIF v_bill.parent_count >= v_bill.capacity THEN
-      RETURN tt_idem_store(p_ctx, 'bill', p_scan_id,
-        tt_err('BILL_FULL', jsonb_build_object('bill', p_bill_no, 'capacity', v_bill.capacity)));
-    END IF;
     INSERT INTO bags (qr, type, kind, status, created_by, created_at, updated_at, touches)
     VALUES (p_qr, 'parent', p_kind, 'empty', v_user, v_now, v_now, 1)
     ON CONFLICT (qr) DO NOTHING RETURNING * INTO v_bag;
     v_created := FOUND;
-    IF v_created THEN
-      PERFORM tt_bump(NULL, 'parents', tt_shard(p_ctx), 1);
-      PERFORM tt_audit(p_ctx, 'bag.create', 'bag', p_qr,
-        jsonb_build_object('type', 'parent', 'kind', p_kind, 'manual', true, 'bill', p_bill_no));
-    ELSE
+    IF NOT v_created THEN
       SELECT * INTO v_bag FROM bags WHERE qr = p_qr FOR UPDATE;
     END IF;
   END IF;
@@ -144,52 +151,70 @@ BEGIN
   END IF;
   SELECT * INTO v_bill FROM bills WHERE id = v_bill_id FOR UPDATE;
   IF NOT FOUND THEN
-    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('BILL_NOT_FOUND', jsonb_build_object('bill', p_bill_no)));
-  END IF;
-  IF v_bag.bill_id = v_bill.id THEN
-    IF v_bag.bill_attached_at > v_now - make_interval(secs => p_debounce_ms / 1000.0) THEN
-      -- A double read of one scan: the first answer again, not another scan.
-      RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, jsonb_build_object(
-        'bill', tt_bill_json(v_bill.id), 'parent', tt_bag_json(v_bag.id), 'duplicate', false, 'created', false));
+    v_err := tt_err('BILL_NOT_FOUND', jsonb_build_object('bill', p_bill_no));
+  ELSIF v_bag.bill_id = v_bill.id THEN
+    -- A double read: the same parent again on this bill within the window of its last accepted
+    -- scan here (another scanId) gets that scan's answer again and is not another scan.
+    SELECT * INTO v_last FROM scans WHERE qr = p_qr AND kind = 'bill' ORDER BY id DESC LIMIT 1;
+    IF v_last.target_qr = p_bill_no AND v_last.at > v_now - make_interval(secs => p_debounce_ms / 1000.0) THEN
+      SELECT response INTO v_first FROM scan_requests
+      WHERE user_id = v_last.user_id AND endpoint = 'bill' AND scan_id = v_last.scan_id;
+      IF v_first IS NULL OR jsonb_typeof(v_first) <> 'object' OR v_first->>'error' IS NOT NULL THEN
+        v_first := jsonb_build_object('bill', tt_bill_json(v_bill.id), 'parent', tt_bag_json(v_bag.id),
+          'duplicate', false, 'created', false);
+      END IF;
+      RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, v_first);
     END IF;
     UPDATE bags SET touches = touches + 1 WHERE id = v_bag.id;
     PERFORM tt_record_scan(p_ctx, nextval('scans_id_seq'), 'bill', p_qr, v_bag.id, p_bill_no, v_bag.dispatch_area,
       false, true, p_scan_id);
     RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, jsonb_build_object(
       'bill', tt_bill_json(v_bill.id), 'parent', tt_bag_json(v_bag.id), 'duplicate', true, 'created', false));
+  ELSIF v_bill.status = 'completed' THEN
+    v_err := tt_err('BILL_CLOSED', jsonb_build_object('bill', p_bill_no));
+  ELSIF v_bag.bill_id IS NOT NULL THEN
+    v_err := tt_err('PARENT_ON_OTHER_BILL', jsonb_build_object(
+      'qr', p_qr, 'bill', (SELECT bill_no FROM bills WHERE id = v_bag.bill_id)));
+  ELSIF v_bag.open_ticket_id IS NOT NULL THEN
+    v_err := tt_err('PARENT_IN_OPEN_TICKET', jsonb_build_object(
+      'qr', p_qr, 'ticket', (SELECT code FROM return_tickets WHERE id = v_bag.open_ticket_id)));
+  ELSIF v_bill.parent_count >= v_bill.capacity THEN
+    v_err := tt_err('BILL_FULL', jsonb_build_object('bill', p_bill_no, 'capacity', v_bill.capacity));
   END IF;
-  IF v_bill.status = 'completed' THEN
-    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('BILL_CLOSED', jsonb_build_object('bill', p_bill_no)));
-  END IF;
-  IF v_bag.bill_id IS NOT NULL THEN
-    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('PARENT_ON_OTHER_BILL', jsonb_build_object(
-      'qr', p_qr, 'bill', (SELECT bill_no FROM bills WHERE id = v_bag.bill_id))));
-  END IF;
-  IF v_bag.open_ticket_id IS NOT NULL THEN
-    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, tt_err('PARENT_IN_OPEN_TICKET', jsonb_build_object(
-      'qr', p_qr, 'ticket', (SELECT code FROM return_tickets WHERE id = v_bag.open_ticket_id))));
-  END IF;
-  IF v_bill.parent_count >= v_bill.capacity THEN
-    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id,
-      tt_err('BILL_FULL', jsonb_build_object('bill', p_bill_no, 'capacity', v_bill.capacity)));
+  IF v_err IS NOT NULL THEN
+    IF v_created THEN
+      DELETE FROM bags WHERE id = v_bag.id;
+    END IF;
+    RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, v_err);
   END IF;
 
+  IF v_created THEN
+    PERFORM tt_bump(NULL, 'parents', tt_shard(p_ctx), 1);
+    PERFORM tt_audit(p_ctx, 'bag.create', 'bag', p_qr,
+      jsonb_build_object('type', 'parent', 'kind', p_kind, 'manual', true, 'bill', p_bill_no, 'scanId', p_scan_id));
+  END IF;
   UPDATE bags SET bill_id = v_bill.id, bill_attached_at = v_now, bill_attached_by = v_user,
-                  touches = touches + 1, updated_at = v_now
+                  touches = touches + CASE WHEN v_created THEN 0 ELSE 1 END, updated_at = v_now
   WHERE id = v_bag.id;
   v_fig := tt_bill_recompute(p_ctx, v_bill.id);
-  PERFORM tt_bill_settle(p_ctx, v_bill.id);
+  -- One status change per transaction (see tt_bill_status): reaching capacity goes straight to
+  -- completed, otherwise a new bill becomes processing.
+  v_full := p_auto_complete AND (v_fig->'after'->>'parentCount')::int >= v_bill.capacity;
+  IF NOT v_full THEN
+    PERFORM tt_bill_settle(p_ctx, v_bill.id);
+  END IF;
   PERFORM tt_bill_event(p_ctx, v_bill.id, 'attach', p_qr, v_fig->'before', tt_bill_figures(v_bill.id),
     CASE WHEN v_created THEN 'manual entry created the parent' WHEN p_manual THEN 'manual entry' END);
-  IF p_auto_complete AND (v_fig->'after'->>'parentCount')::int >= v_bill.capacity THEN
+  IF v_full THEN
+    v_fig := tt_bill_figures(v_bill.id);
     PERFORM tt_bill_status(p_ctx, v_bill.id, 'completed', 'reached capacity');
-    PERFORM tt_bill_event(p_ctx, v_bill.id, 'complete', NULL, v_fig->'after', tt_bill_figures(v_bill.id), 'auto');
+    PERFORM tt_bill_event(p_ctx, v_bill.id, 'complete', NULL, v_fig, tt_bill_figures(v_bill.id), 'auto');
     PERFORM tt_audit(p_ctx, 'bill.complete', 'bill', p_bill_no, jsonb_build_object('auto', true));
   END IF;
   PERFORM tt_record_scan(p_ctx, nextval('scans_id_seq'), 'bill', p_qr, v_bag.id, p_bill_no, v_bag.dispatch_area,
     v_created, false, p_scan_id);
   PERFORM tt_audit(p_ctx, 'bill.attach', 'bill', p_bill_no,
-    jsonb_build_object('parent', p_qr, 'manual', p_manual, 'figures', tt_bill_figures(v_bill.id)));
+    jsonb_build_object('parent', p_qr, 'manual', p_manual, 'created', v_created, 'figures', tt_bill_figures(v_bill.id)));
   RETURN tt_idem_store(p_ctx, 'bill', p_scan_id, jsonb_build_object(
     'bill', tt_bill_json(v_bill.id), 'parent', tt_bag_json(v_bag.id), 'duplicate', false, 'created', v_created));
 END $$;
@@ -211,7 +236,13 @@ BEGIN
   IF NOT FOUND THEN
     RETURN tt_err('BAG_NOT_FOUND', jsonb_build_object('qr', p_qr));
   END IF;
+  IF v_bag.type <> 'parent' THEN
+    RETURN tt_err('QR_WRONG_TYPE', jsonb_build_object('qr', p_qr, 'expected', 'parent', 'actual', v_bag.type));
+  END IF;
   PERFORM 1 FROM bills WHERE id = v_bill_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN tt_err('BILL_NOT_FOUND', jsonb_build_object('bill', p_bill_no));
+  END IF;
   IF v_bag.bill_id IS DISTINCT FROM v_bill_id THEN
     RETURN tt_err('PARENT_NOT_ON_BILL', jsonb_build_object('qr', p_qr, 'bill', p_bill_no));
   END IF;
@@ -233,6 +264,16 @@ CREATE OR REPLACE FUNCTION tt_ticket_json(p_id bigint) RETURNS jsonb LANGUAGE sq
     'createdBy', u.username, 'createdAt', t.created_at, 'updatedAt', t.updated_at, 'closedAt', t.closed_at)
   FROM return_tickets t LEFT JOIN users u ON u.id = t.created_by
   WHERE t.id = p_id
+$$;
+--> statement-breakpoint
+
+-- A return line as the API presents it: the original bill and the figures at return time.
+CREATE OR REPLACE FUNCTION tt_return_line_json(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('qr', l.qr, 'originalBill', l.original_bill_no, 'childCount', l.child_count,
+    'weightKg', l.weight_kg, 'scannedBy', u.username, 'scannedAt', l.scanned_at, 'restored', l.restored,
+    'restoreNote', l.restore_note)
+  FROM return_lines l LEFT JOIN users u ON u.id = l.scanned_by
+  WHERE l.id = p_id
 $$;
 --> statement-breakpoint
 
@@ -272,9 +313,10 @@ BEGIN
   IF v_bag.open_ticket_id = v_ticket.id THEN
     PERFORM tt_record_scan(p_ctx, nextval('scans_id_seq'), 'return', p_qr, v_bag.id, p_code, v_bag.dispatch_area,
       false, true, p_scan_id);
+    SELECT id, original_bill_id INTO v_line, v_bill_id FROM return_lines
+    WHERE ticket_id = v_ticket.id AND bag_id = v_bag.id;
     RETURN tt_idem_store(p_ctx, 'return', p_scan_id, jsonb_build_object('ticket', tt_ticket_json(v_ticket.id),
-      'line', (SELECT to_jsonb(l) FROM return_lines l WHERE l.ticket_id = v_ticket.id AND l.bag_id = v_bag.id),
-      'bill', NULL, 'duplicate', true));
+      'line', tt_return_line_json(v_line), 'bill', tt_bill_json(v_bill_id), 'duplicate', true));
   END IF;
   IF v_bag.open_ticket_id IS NOT NULL THEN
     RETURN tt_idem_store(p_ctx, 'return', p_scan_id, tt_err('PARENT_IN_OTHER_TICKET', jsonb_build_object(
@@ -307,20 +349,24 @@ BEGIN
   PERFORM pg_notify('tt_events', jsonb_build_object('type', 'return', 'area', v_bag.dispatch_area,
     'ticket', p_code, 'parent', p_qr, 'bill', v_bill_no)::text);
   RETURN tt_idem_store(p_ctx, 'return', p_scan_id, jsonb_build_object('ticket', tt_ticket_json(v_ticket.id),
-    'line', (SELECT to_jsonb(l) FROM return_lines l WHERE l.id = v_line),
-    'bill', tt_bill_json(v_bill_id), 'duplicate', false));
+    'line', tt_return_line_json(v_line), 'bill', tt_bill_json(v_bill_id), 'duplicate', false));
 END $$;
 --> statement-breakpoint
 
--- Finalize (commit) or cancel an open ticket. Cancel puts each bag back on its original bill
--- unless that bill was deleted, completed or has since filled up, and lists the ones it could not.
-CREATE OR REPLACE FUNCTION tt_return_close(p_ctx jsonb, p_code text, p_action text) RETURNS jsonb
+-- Finalize (commit) or cancel an open ticket. Cancel puts each bag back on its original bill, in
+-- scan order, unless that bill was deleted, has since filled up or was completed, and lists the
+-- ones it could not; a restore that fills a bill completes it when p_auto_complete.
+CREATE OR REPLACE FUNCTION tt_return_close(p_ctx jsonb, p_code text, p_action text,
+  p_auto_complete boolean DEFAULT true) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
+  v_now timestamptz := (p_ctx->>'now')::timestamptz;
   v_ticket return_tickets%ROWTYPE;
   v_line return_lines%ROWTYPE;
+  v_bag bags%ROWTYPE;
   v_bill bills%ROWTYPE;
   v_fig jsonb;
+  v_after jsonb;
   v_restored jsonb := '[]'::jsonb;
   v_not jsonb := '[]'::jsonb;
   v_reason text;
@@ -335,21 +381,36 @@ BEGIN
   IF p_action = 'finalize' AND v_ticket.bag_count = 0 THEN
     RETURN tt_err('TICKET_EMPTY', jsonb_build_object('ticket', p_code));
   END IF;
-  PERFORM 1 FROM bags WHERE open_ticket_id = v_ticket.id ORDER BY id FOR UPDATE;
+  -- Lock order: the ticket's bags (found through its lines: bags.open_ticket_id has no index), then
+  -- their original bills, each set in id order, so that racing cancels and attaches never deadlock.
+  PERFORM 1 FROM bags WHERE id IN (SELECT bag_id FROM return_lines WHERE ticket_id = v_ticket.id)
+  ORDER BY id FOR UPDATE;
   IF p_action = 'cancel' THEN
-    FOR v_line IN SELECT * FROM return_lines WHERE ticket_id = v_ticket.id ORDER BY bag_id LOOP
-      SELECT * INTO v_bill FROM bills WHERE id = v_line.original_bill_id FOR UPDATE;
+    PERFORM 1 FROM bills WHERE id IN (SELECT original_bill_id FROM return_lines WHERE ticket_id = v_ticket.id)
+    ORDER BY id FOR UPDATE;
+    FOR v_line IN SELECT * FROM return_lines WHERE ticket_id = v_ticket.id ORDER BY id LOOP
+      SELECT * INTO v_bag FROM bags WHERE id = v_line.bag_id;
+      SELECT * INTO v_bill FROM bills WHERE id = v_line.original_bill_id;
+      -- Full before completed: a bill auto-completed at capacity is "bill full".
       v_reason := CASE
-        WHEN NOT EXISTS (SELECT 1 FROM bags WHERE id = v_line.bag_id) THEN 'bag deleted'
+        WHEN v_bag.id IS NULL THEN 'bag deleted'
+        WHEN v_bag.bill_id IS NOT NULL THEN 'bag on another bill'
         WHEN v_bill.id IS NULL THEN 'bill deleted'
-        WHEN v_bill.status = 'completed' THEN 'bill completed'
-        WHEN v_bill.parent_count >= v_bill.capacity THEN 'bill full' END;
+        WHEN v_bill.parent_count >= v_bill.capacity THEN 'bill full'
+        WHEN v_bill.status = 'completed' THEN 'bill completed' END;
       IF v_reason IS NULL THEN
-        UPDATE bags SET bill_id = v_bill.id, bill_attached_at = (p_ctx->>'now')::timestamptz,
-                        bill_attached_by = (p_ctx->>'user_id')::int WHERE id = v_line.bag_id;
+        UPDATE bags SET bill_id = v_bill.id, bill_attached_at = v_now, bill_attached_by = (p_ctx->>'user_id')::int,
+                        touches = touches + 1, updated_at = v_now
+        WHERE id = v_line.bag_id;
         v_fig := tt_bill_recompute(p_ctx, v_bill.id);
         PERFORM tt_bill_settle(p_ctx, v_bill.id);
-        PERFORM tt_bill_event(p_ctx, v_bill.id, 'restore', v_line.qr, v_fig->'before', tt_bill_figures(v_bill.id), p_code);
+        v_after := tt_bill_figures(v_bill.id);
+        PERFORM tt_bill_event(p_ctx, v_bill.id, 'restore', v_line.qr, v_fig->'before', v_after, p_code);
+        IF p_auto_complete AND (v_after->>'parentCount')::int >= v_bill.capacity THEN
+          PERFORM tt_bill_status(p_ctx, v_bill.id, 'completed', 'reached capacity');
+          PERFORM tt_bill_event(p_ctx, v_bill.id, 'complete', NULL, v_after, tt_bill_figures(v_bill.id), 'auto');
+          PERFORM tt_audit(p_ctx, 'bill.complete', 'bill', v_bill.bill_no, jsonb_build_object('auto', true));
+        END IF;
         v_restored := v_restored || to_jsonb(v_line.qr);
       ELSE
         v_not := v_not || jsonb_build_object('qr', v_line.qr, 'reason', v_reason, 'bill', v_line.original_bill_no);
@@ -357,9 +418,10 @@ BEGIN
       UPDATE return_lines SET restored = (v_reason IS NULL), restore_note = v_reason WHERE id = v_line.id;
     END LOOP;
   END IF;
-  UPDATE bags SET open_ticket_id = NULL WHERE open_ticket_id = v_ticket.id;
+  UPDATE bags SET open_ticket_id = NULL, updated_at = v_now
+  WHERE id IN (SELECT bag_id FROM return_lines WHERE ticket_id = v_ticket.id) AND open_ticket_id = v_ticket.id;
   UPDATE return_tickets SET status = CASE WHEN p_action = 'cancel' THEN 'cancelled' ELSE 'committed' END,
-    closed_at = (p_ctx->>'now')::timestamptz, updated_at = (p_ctx->>'now')::timestamptz
+    closed_at = v_now, updated_at = v_now
   WHERE id = v_ticket.id;
   PERFORM tt_audit(p_ctx, 'return.' || p_action, 'return', p_code,
     jsonb_build_object('restored', v_restored, 'notRestored', v_not));

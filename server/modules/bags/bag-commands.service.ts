@@ -134,8 +134,35 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
   }
 
   /**
+   * A parent on a bill, or in an open return ticket (whose cancel would put it back on its
+   * bill), is not deleted. The bag's row lock keeps both from changing meanwhile.
+   * @throws BAG_ON_BILL, PARENT_IN_OPEN_TICKET
+   */
+  async function refuseWhileBilled(tx: Tx, bag: BagRow) {
+    if (bag.billId !== null) {
+      const bill = (await repo.findBillNo(tx, bag.billId)) ?? String(bag.billId);
+      throw new AppError(
+        'BAG_ON_BILL',
+        `${bag.qr} is on bill ${bill}; take it off the bill first.`,
+        {
+          qr: bag.qr,
+          bill,
+        },
+      );
+    }
+    if (bag.openTicketId !== null) {
+      const ticket = (await repo.findTicketCode(tx, bag.openTicketId)) ?? String(bag.openTicketId);
+      throw new AppError(
+        'PARENT_IN_OPEN_TICKET',
+        `${bag.qr} is in open return ticket ${ticket}; finalize or cancel the ticket first.`,
+        { qr: bag.qr, ticket },
+      );
+    }
+  }
+
+  /**
    * Deletes a bag (kept forever in the audit log). A linked child leaves its parent first.
-   * @throws QR_*, BAG_NOT_FOUND, BAG_HAS_CHILDREN
+   * @throws QR_*, BAG_NOT_FOUND, BAG_HAS_CHILDREN, BAG_ON_BILL, PARENT_IN_OPEN_TICKET
    */
   async function remove(ctx: RequestCtx, raw: string): Promise<void> {
     const { code } = await access.classify(raw);
@@ -151,6 +178,7 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
           },
         );
       }
+      await refuseWhileBilled(tx, bag);
       if (parent) {
         await unlinkForDelete(tx, ctx, bag, parent);
       }

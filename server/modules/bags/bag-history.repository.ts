@@ -6,7 +6,7 @@ import { rowsOf } from '../../db/migrate.js';
 export interface HistoryRow {
   /** Epoch milliseconds (a float8, the same from PGlite and postgres.js). */
   at_ms: number;
-  type: 'scan' | 'link' | 'unlink' | 'audit';
+  type: 'scan' | 'link' | 'unlink' | 'audit' | 'bill';
   username: string | null;
   scan_kind: string | null;
   qr: string | null;
@@ -33,14 +33,20 @@ const LINKS = sql`select e.at, e.action as type, 1 as rank, e.id, u.username, nu
   null, e.parent_qr, e.child_qr, e.reason, null, null, null
   from link_events e left join users u on u.id = e.user_id`;
 
+/** Bill events of a parent (bill_events_parent_idx): `target` is the bill, `reason` the note. */
+const BILLS = sql`select e.at, 'bill' as type, 3 as rank, e.id, u.username, null, null, e.bill_no, null, null,
+  null, null, null, e.note, e.action, e.before, e.after
+  from bill_events e left join users u on u.id = e.user_id`;
+
 const AUDIT = sql`select a.at, 'audit' as type, 2 as rank, a.id, a.actor_username, null, null, null, null, null,
   null, null, null, null, a.action, a.before, a.after
   from audit_log a`;
 
 /**
  * A bag's trace, oldest first, at most `cap` rows: its scans (for a parent also the child scans
- * made into it), its links and unlinks, and the audit rows about it. Each branch is an index
- * range (scans_qr_idx, scans_target_idx, link_events_*_idx, audit_entity_idx) capped at `cap`.
+ * made into it), its links and unlinks, a parent's bill events, and the audit rows about it.
+ * Each branch is an index range (scans_qr_idx, scans_target_idx, link_events_*_idx,
+ * bill_events_parent_idx, audit_entity_idx) capped at `cap`.
  */
 export async function listHistory(
   ex: Executor,
@@ -57,6 +63,9 @@ export async function listHistory(
       ? sql`(${LINKS} where e.parent_qr = ${code} order by e.id limit ${cap})`
       : null,
     sql`(${AUDIT} where a.entity_type = 'bag' and a.entity_id = ${code} order by a.id limit ${cap})`,
+    args.type === 'parent'
+      ? sql`(${BILLS} where e.parent_qr = ${code} order by e.id limit ${cap})`
+      : null,
   ].filter((b): b is SQL => b !== null);
   const result = await ex.execute(sql`
     select ${atMs(sql`h.at`)} as at_ms, h.type, h.username, h.scan_kind, h.qr, h.target, h.station,
@@ -101,6 +110,25 @@ export async function parentAt(
     limit 1`);
   const [row] = rowsOf<LinkAt & { action: string }>(result);
   return row?.action === 'link' ? { qr: row.qr, at_ms: row.at_ms } : undefined;
+}
+
+/** The bill a parent was on at `at`: its latest bill event up to then, when that put it on. */
+export async function billAt(
+  ex: Executor,
+  parentQr: string,
+  at: Date,
+): Promise<{ billNo: string; at_ms: number } | undefined> {
+  const result = await ex.execute(sql`
+    select e.bill_no, e.action, ${atMs(sql`e.at`)} as at_ms
+    from bill_events e
+    where e.parent_qr = ${parentQr} and e.at <= ${at.toISOString()}::timestamptz
+      and e.action in ('attach', 'remove', 'return', 'restore')
+    order by e.at desc, e.id desc
+    limit 1`);
+  const [row] = rowsOf<{ bill_no: string; action: string; at_ms: number }>(result);
+  return row && (row.action === 'attach' || row.action === 'restore')
+    ? { billNo: row.bill_no, at_ms: row.at_ms }
+    : undefined;
 }
 
 /** What is left of a code with no bag row: whether it has a trace, and its last dispatch area. */

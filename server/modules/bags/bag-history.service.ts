@@ -52,19 +52,25 @@ export function createBagHistory(deps: AppDeps, access: BagAccess) {
   }
 
   /**
-   * A parent's children, or a child's parent, as they were at `at`, rebuilt from link events.
+   * A parent's children, or a child's parent, as they were at `at`, rebuilt from link events;
+   * and the bill the parent was on then, from bill events.
    * @throws QR_*, BAG_NOT_FOUND, AREA_FORBIDDEN
    */
   async function snapshot(ctx: RequestCtx, raw: string, at: string): Promise<BagSnapshot> {
     const { code, type } = await resolve(ctx, raw);
     const when = new Date(at);
-    const base = { qr: code, type, at: when.toISOString(), bill: null };
+    const base = { qr: code, type, at: when.toISOString() };
+    const billOf = async (parentQr: string) => {
+      const bill = await historyRepo.billAt(db, parentQr, when);
+      return bill ? { billNo: bill.billNo, attachedAt: iso(bill.at_ms) } : null;
+    };
     if (type === 'parent') {
       const children = await historyRepo.childrenAt(db, code, when);
       return {
         ...base,
         parent: null,
         children: children.map((c) => ({ qr: c.qr, linkedAt: iso(c.at_ms) })),
+        bill: await billOf(code),
       };
     }
     const parent = await historyRepo.parentAt(db, code, when);
@@ -72,6 +78,7 @@ export function createBagHistory(deps: AppDeps, access: BagAccess) {
       ...base,
       parent: parent ? { qr: parent.qr, linkedAt: iso(parent.at_ms) } : null,
       children: [],
+      bill: parent ? await billOf(parent.qr) : null,
     };
   }
 

@@ -54,6 +54,8 @@ describe('GET /api/bags/:qr/history', () => {
         return `${i.type} ${i.child ?? ''} ${i.reason ?? ''}`;
       case 'audit':
         return `audit ${i.action ?? ''}`;
+      case 'bill':
+        return `bill ${i.action ?? ''} ${i.bill ?? ''}`;
     }
   };
 

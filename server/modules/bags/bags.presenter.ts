@@ -50,7 +50,7 @@ export function presentDetail(row: BagDetailRow, children: BagWithCreator[]): Ba
     kind: row.kind ? presentKind(row.kind) : null,
     parent: presentParent(row),
     children: children.map(presentBagRow),
-    bill: null,
+    bill: row.bill ? { billNo: row.bill.billNo, status: row.bill.status } : null,
   };
 }
 
@@ -101,6 +101,15 @@ export function presentHistoryRow(row: HistoryRow): BagHistoryItem {
       return {
         ...base,
         action: row.action ?? '',
+        before: json(row.before),
+        after: json(row.after),
+      };
+    case 'bill':
+      return {
+        ...base,
+        action: row.action ?? '',
+        bill: row.target ?? '',
+        note: row.reason,
         before: json(row.before),
         after: json(row.after),
       };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql, type SQL } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../db/client.js';
 import { bagKinds, bags, linkEvents, type BagKindRow, type BagRow } from '../../db/schema/bags.js';
+import { bills, returnTickets } from '../../db/schema/bills.js';
 import { users } from '../../db/schema/users.js';
 
 /** A bags row with its creator's username. */
@@ -97,9 +98,14 @@ export interface BagDetailRow extends BagWithCreator {
     dispatchArea: string | null;
     maxChildren: number | null;
   };
+  /** The bill a parent is on, or a child's parent's bill. */
+  bill: { billNo: string; status: 'new' | 'processing' | 'completed' } | null;
 }
 
-/** The bag, its creator, its kind and its parent (with the parent's capacity): one round trip. */
+/**
+ * The bag, its creator, its kind, its parent (with the parent's capacity) and its bill (a
+ * child's: its parent's): one round trip.
+ */
 export async function findBagDetail(ex: Executor, qr: string): Promise<BagDetailRow | undefined> {
   const [row] = await ex
     .select({
@@ -115,12 +121,14 @@ export async function findBagDetail(ex: Executor, qr: string): Promise<BagDetail
         dispatchArea: parentBag.dispatchArea,
         maxChildren: parentKind.maxChildren,
       },
+      bill: { billNo: bills.billNo, status: bills.status },
     })
     .from(bags)
     .leftJoin(users, eq(users.id, bags.createdBy))
     .leftJoin(bagKinds, eq(bagKinds.code, bags.kind))
     .leftJoin(parentBag, eq(parentBag.id, bags.parentId))
     .leftJoin(parentKind, eq(parentKind.code, parentBag.kind))
+    .leftJoin(bills, eq(bills.id, sql`coalesce(${bags.billId}, ${parentBag.billId})`))
     .where(eq(bags.qr, qr))
     .limit(1);
   return row ? { ...row, parent: row.parent ?? emptyParent } : undefined;
@@ -168,6 +176,26 @@ export async function insertBag(
     .onConflictDoNothing({ target: bags.qr })
     .returning();
   return created;
+}
+
+/** The number of the bill with this id (a parent's bill). */
+export async function findBillNo(ex: Executor, billId: number): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ billNo: bills.billNo })
+    .from(bills)
+    .where(eq(bills.id, billId))
+    .limit(1);
+  return row?.billNo;
+}
+
+/** The code of the return ticket with this id (a parent's open ticket). */
+export async function findTicketCode(ex: Executor, ticketId: number): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ code: returnTickets.code })
+    .from(returnTickets)
+    .where(eq(returnTickets.id, ticketId))
+    .limit(1);
+  return row?.code;
 }
 
 export async function deleteBagById(tx: Tx, id: number): Promise<void> {

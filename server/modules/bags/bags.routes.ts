@@ -101,7 +101,8 @@ const bagsRoutes: FastifyPluginAsyncTypebox<{ bags: BagsService }> = async (app,
     {
       schema: {
         tags,
-        summary: 'Delete a bag (refused while it holds children); a linked child leaves its parent',
+        summary:
+          'Delete a bag (refused while it holds children or is on a bill); a linked child leaves its parent',
         params: BagQrParams,
         response: { 204: NoContent, ...errorResponses(400, 401, 403, 404, 409) },
       },

@@ -1,6 +1,7 @@
 import { billDerived } from '../../../common/bills.js';
-import type { Bill } from '../../../common/contracts/bills.js';
+import type { Bill, BillEvent, BillParent } from '../../../common/contracts/bills.js';
 import type { BillRow } from '../../db/schema/bills.js';
+import type { BillEventRow, BillParentRow, BillWithCreator } from './bills.repository.js';
 
 /** A bill as tt_bill_json describes it (timestamps as JSON strings). */
 export interface BillFacts {
@@ -53,3 +54,37 @@ export function presentBillRow(row: BillRow, createdBy: Bill['createdBy']): Bill
     completedAt: row.completedAt ? row.completedAt.toISOString() : null,
   });
 }
+
+/** jsonb comes back parsed from both drivers, or as text from some configurations. */
+function jsonObject(value: unknown): Record<string, unknown> | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : null;
+}
+
+export function presentBillParent(row: BillParentRow): BillParent {
+  return {
+    qr: row.qr,
+    kind: row.kind,
+    childCount: row.childCount,
+    weightKg: row.weightKg,
+    expectedKg: row.expectedKg ?? 0,
+    attachedAt: row.attachedAt ? row.attachedAt.toISOString() : null,
+  };
+}
+
+export function presentBillEvent(row: BillEventRow): BillEvent {
+  return {
+    at: row.at.toISOString(),
+    action: row.action,
+    parentQr: row.parentQr,
+    user: row.user,
+    before: jsonObject(row.before),
+    after: jsonObject(row.after),
+    note: row.note,
+  };
+}
+
+export const presentBillWithCreator = (row: BillWithCreator): Bill =>
+  presentBillRow(row.bill, row.creator);

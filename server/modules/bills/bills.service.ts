@@ -1,12 +1,15 @@
-import { isValidBillNo, normaliseBillNo } from '../../../common/bills.js';
-import type { AttachBody, AttachResult, CreateBillBody } from '../../../common/contracts/bills.js';
+import type {
+  AttachBody,
+  AttachResult,
+  CreateBillBody,
+  RemoveParentResult,
+} from '../../../common/contracts/bills.js';
 import { classifyCode } from '../../../common/qr.js';
-import { sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../../db/errors.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
 import { bodyHash, functionCtx, unwrapResult } from '../../platform/db-function.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { classificationError } from '../../platform/rule-errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
@@ -14,19 +17,17 @@ import type { BagFacts } from '../scans/scans.presenter.js';
 import { presentBagFacts } from '../scans/scans.presenter.js';
 import * as fn from './bills-functions.repository.js';
 import { type BillFacts, presentBillFacts } from './bills.presenter.js';
+import { billNoOf, cleanText } from './bill-input.js';
+import { createBillDelete } from './bills-delete.service.js';
+import { createBillQueries } from './bills-query.service.js';
+import { createBillState } from './bills-state.service.js';
+import { createBillWeights } from './bills-weights.service.js';
 import * as repo from './bills.repository.js';
+
+export { billNoOf, cleanText } from './bill-input.js';
 
 /** A second read of the same parent on the same bill within this window is one scan (SPEC §5). */
 export const DOUBLE_READ_MS = 3_000;
-
-/** @throws VALIDATION when the bill number is empty or too long after normalisation */
-export function billNoOf(raw: string): string {
-  const billNo = normaliseBillNo(raw);
-  if (!isValidBillNo(billNo)) {
-    throw invalid('A bill number has 1–50 characters.', { field: 'billNo' });
-  }
-  return billNo;
-}
 
 export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
   const { db } = deps.database;
@@ -45,15 +46,15 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
         const row = await repo.insertBill(tx, {
           billNo,
           capacity: body.capacity,
-          description: body.description ?? null,
-          destination: body.destination ?? null,
-          vehicleNumber: body.vehicleNumber ?? null,
+          description: cleanText(body.description),
+          destination: cleanText(body.destination),
+          vehicleNumber: cleanText(body.vehicleNumber),
           status: 'new',
           createdBy: actor.id,
           createdAt: now,
           updatedAt: now,
         });
-        await tx.execute(sql`select tt_bump('', 'bills_new', 0, 1)`);
+        await repo.bumpBillCounter(tx, 'new', 1);
         await fn.addEvent(tx, {
           ctx: functionCtx(ctx, env),
           billId: row.id,
@@ -66,6 +67,7 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
           entityId: billNo,
           after: { ...body, billNo },
         });
+        await repo.notifyBill(tx, { billNo, action: 'create', status: 'new' });
         return row.id;
       });
       return presentBillFacts(await fn.billJson<BillFacts>(db, id));
@@ -92,6 +94,8 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
     if (code.type === 'error') {
       throw classificationError(code, 'parent') ?? new Error('unreachable');
     }
+    // A child code goes on to the function: BILL_NOT_FOUND and BAG_NOT_FOUND come before
+    // QR_WRONG_TYPE in SPEC §5's order.
     const manual = body.manual === true;
     const answer = await fn.attach(db, {
       ctx: functionCtx(ctx, env, body.station),
@@ -104,6 +108,7 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
       scanId: body.scanId,
       hash: bodyHash(['bill', billNo, code.code, manual, body.station]),
     });
+    deps.events.publish(answer.events);
     const result = unwrapResult<{
       bill: BillFacts;
       parent: BagFacts;
@@ -118,7 +123,34 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
     };
   }
 
-  return { create, attach };
+  /**
+   * Takes a parent off a bill (figures recomputed; a completed bill reopens).
+   * @throws BILL_NOT_FOUND, BAG_NOT_FOUND, QR_*, PARENT_NOT_ON_BILL
+   */
+  async function removeParent(
+    ctx: RequestCtx,
+    rawBillNo: string,
+    rawQr: string,
+  ): Promise<RemoveParentResult> {
+    const billNo = billNoOf(rawBillNo);
+    const code = classifyCode(rawQr, await kinds.rules());
+    if (code.type === 'error') {
+      throw classificationError(code, 'parent') ?? new Error('unreachable');
+    }
+    const answer = await fn.removeParent(db, { ctx: functionCtx(ctx, env), billNo, qr: code.code });
+    const result = unwrapResult<{ bill: BillFacts }>(answer);
+    return { bill: presentBillFacts(result.bill) };
+  }
+
+  return {
+    create,
+    attach,
+    removeParent,
+    ...createBillQueries(deps),
+    ...createBillState(deps),
+    ...createBillDelete(deps),
+    weights: createBillWeights(deps),
+  };
 }
 
 export type BillsService = ReturnType<typeof createBillsService>;

@@ -45,6 +45,19 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
+/** The events of a batch payload, or null when the payload is a single event. */
+export function batchOf(payload: string): unknown[] | null {
+  if (!payload.startsWith('{"batch":')) {
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(payload) as { batch?: unknown };
+    return Array.isArray(parsed.batch) ? parsed.batch : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A NOTIFY payload → a change event, or null when it is not one we forward. */
 export function parseNotification(payload: string): ChangeEvent | null {
   let data: unknown;
@@ -115,13 +128,25 @@ export function createEventBus({ database, clock, log }: EventBusOptions): Event
     }
   }
 
-  function handlePayload(payload: string) {
-    const event = parseNotification(payload);
+  function handleEvent(raw: string) {
+    const event = parseNotification(raw);
     if (!event || closed) {
       return;
     }
     emit(event);
     markDirty(event.area);
+  }
+
+  /** One event, or `{"batch": [...]}` from the event outbox (server/platform/event-outbox.ts). */
+  function handlePayload(payload: string) {
+    const batch = batchOf(payload);
+    if (batch === null) {
+      handleEvent(payload);
+      return;
+    }
+    for (const item of batch) {
+      handleEvent(JSON.stringify(item));
+    }
   }
 
   async function listen(): Promise<(() => Promise<void>) | null> {

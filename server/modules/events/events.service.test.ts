@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.js';
 import type { SessionRow } from '../../db/schema/sessions.js';
 import { ManualClock } from '../../platform/clock.js';
 import type { RequestCtx } from '../../platform/context.js';
-import { testConfig } from '../../test/build-test-app.js';
+import { testConfig, testDeps } from '../../test/build-test-app.js';
 import { createEventsService } from './events.service.js';
 
 const quiet = () => undefined;
@@ -27,7 +27,7 @@ function setup() {
   } as unknown as Database;
   const clock = new ManualClock(new Date('2037-01-01T00:00:00Z'));
   const events = createEventsService(
-    { database, clock, config: testConfig(), sessionSecret: 'x'.repeat(32) },
+    testDeps({ database, clock, config: testConfig() }),
     log,
   );
   const ctx: RequestCtx = {

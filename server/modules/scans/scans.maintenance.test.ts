@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanRequests } from '../../db/schema/scans.js';
 import { as, loginAs } from '../../test/auth.js';
 import { freshChildCode, freshParentCode, newScanId, packer } from '../../test/bags.js';
-import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { buildTestApp, testDeps, type TestApp } from '../../test/build-test-app.js';
 import { createUser } from '../../test/factories.js';
 import { pruneScanState } from './scans.maintenance.js';
 
@@ -22,12 +22,7 @@ describe('scanId retention', () => {
     const scanId = newScanId();
     const body = { parentQr: parent, qr: freshChildCode(), scanId };
     await as(t.app, session)('POST', '/api/scans/child', body);
-    const deps = {
-      database: t.database,
-      config: t.config,
-      clock: t.clock,
-      sessionSecret: 'x'.repeat(32),
-    };
+    const deps = testDeps({ database: t.database, config: t.config, clock: t.clock });
 
     const mine = () =>
       t.database.db

@@ -26,7 +26,11 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
     return result;
   }
 
-  const unwrap = <T>(answer: repo.FunctionAnswer): T => unwrapResult<T>(answer.result);
+  /** Publishes the change's live events (none on a replay), then answers or throws. */
+  const unwrap = <T>(answer: repo.FunctionAnswer): T => {
+    deps.events.publish(answer.events);
+    return unwrapResult<T>(answer.result);
+  };
 
   /** The area a new parent gets. @throws AREA_FORBIDDEN, VALIDATION (unknown area) */
   function areaForNewParent(ctx: RequestCtx, requested: string | undefined): string | null {

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/client.js';
+
+/** How long events wait so that a burst of scans shares one NOTIFY. */
+export const OUTBOX_FLUSH_MS = 50;
+/** NOTIFY payloads must stay under 8,000 bytes. */
+const MAX_PAYLOAD = 7_000;
+
+export interface EventOutbox {
+  /** Queues events a committed transaction produced; they reach every instance within ~50 ms. */
+  publish(events: unknown): void;
+  /** Sends what is queued (on shutdown). */
+  flush(): Promise<void>;
+}
+
+/** Splits events into `{"batch":[…]}` payloads that each fit one NOTIFY. */
+export function batchPayloads(events: unknown[]): string[] {
+  const payloads: string[] = [];
+  let current: string[] = [];
+  let size = 12;
+  for (const event of events) {
+    const text = JSON.stringify(event);
+    if (text.length + 12 > MAX_PAYLOAD) {
+      continue;
+    }
+    if (size + text.length + 1 > MAX_PAYLOAD && current.length > 0) {
+      payloads.push(`{"batch":[${current.join(',')}]}`);
+      current = [];
+      size = 12;
+    }
+    current.push(text);
+    size += text.length + 1;
+  }
+  if (current.length > 0) {
+    payloads.push(`{"batch":[${current.join(',')}]}`);
+  }
+  return payloads;
+}
+
+/**
+ * Publishes live events after commit, outside the scan transactions: a NOTIFY inside each one
+ * would serialise every commit on PostgreSQL's notification lock (measured in BENCHMARKS.md).
+ * Every instance, this one included, receives them through its LISTEN.
+ */
+export function createEventOutbox(database: Database, log: FastifyBaseLogger): EventOutbox {
+  let queue: unknown[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  async function flush() {
+    timer = undefined;
+    const events = queue;
+    queue = [];
+    for (const payload of batchPayloads(events)) {
+      await database.db.execute(sql`select pg_notify('tt_events', ${payload})`).catch((err: unknown) => {
+        log.warn({ err }, 'live events could not be published');
+      });
+    }
+  }
+
+  return {
+    publish(events) {
+      if (!Array.isArray(events) || events.length === 0) {
+        return;
+      }
+      queue.push(...(events as unknown[]));
+      if (!timer) {
+        timer = setTimeout(() => void flush(), OUTBOX_FLUSH_MS);
+        timer.unref();
+      }
+    },
+    async flush() {
+      clearTimeout(timer);
+      await flush();
+    },
+  };
+}
