@@ -193,6 +193,13 @@ export const ParentSummary = Type.Object({
 });
 export type ParentSummary = Static<typeof ParentSummary>;
 
+/** The bill a parent is on (SPEC §5), as a bag lookup shows it. */
+export const BagBillRef = Type.Object({
+  billNo: Type.String(),
+  status: Type.Union([Type.Literal('new'), Type.Literal('processing'), Type.Literal('completed')]),
+});
+export type BagBillRef = Static<typeof BagBillRef>;
+
 export const BagDetail = Type.Object({
   bag: Bag,
   kind: Type.Union([BagKind, Type.Null()], {
@@ -200,8 +207,8 @@ export const BagDetail = Type.Object({
   }),
   parent: Type.Union([ParentSummary, Type.Null()], { description: 'The parent of a linked child' }),
   children: Type.Array(Bag, { description: 'A parent’s children, in link order' }),
-  bill: Type.Null({
-    description: 'The bill the parent is on (bills are not built yet: always null)',
+  bill: Type.Union([BagBillRef, Type.Null()], {
+    description: 'The bill the parent is on (for a child: its parent’s bill), or null',
   }),
 });
 export type BagDetail = Static<typeof BagDetail>;
@@ -221,6 +228,7 @@ export const BagHistoryItem = Type.Object({
     Type.Literal('link'),
     Type.Literal('unlink'),
     Type.Literal('audit'),
+    Type.Literal('bill'),
   ]),
   user: Nullable(Type.String({ description: 'Username of who scanned, linked or acted' })),
   scanKind: Type.Optional(Type.String({ description: 'scan: parent, child, bill or return' })),
@@ -232,7 +240,13 @@ export const BagHistoryItem = Type.Object({
   parent: Type.Optional(Type.String({ description: 'link/unlink: the parent' })),
   child: Type.Optional(Type.String({ description: 'link/unlink: the child' })),
   reason: Type.Optional(Type.String({ description: 'link/unlink: scan, undo, import or delete' })),
-  action: Type.Optional(Type.String({ description: 'audit: e.g. bag.create, bag.delete' })),
+  action: Type.Optional(
+    Type.String({
+      description: 'audit: e.g. bag.create, bag.delete; bill: attach, remove, return, restore',
+    }),
+  ),
+  bill: Type.Optional(Type.String({ description: 'bill: the bill number' })),
+  note: Type.Optional(Nullable(Type.String({ description: 'bill: e.g. the return ticket' }))),
   before: Type.Optional(Nullable(Type.Record(Type.String(), Type.Unknown()))),
   after: Type.Optional(Nullable(Type.Record(Type.String(), Type.Unknown()))),
 });
@@ -256,7 +270,9 @@ export const BagSnapshot = Type.Object({
   at: IsoDateTime,
   parent: Type.Union([LinkRef, Type.Null()], { description: 'A child’s parent at that time' }),
   children: Type.Array(LinkRef, { description: 'A parent’s children at that time' }),
-  bill: Type.Null({ description: 'Bills are not built yet: always null' }),
+  bill: Type.Union([Type.Object({ billNo: Type.String(), attachedAt: IsoDateTime }), Type.Null()], {
+    description: 'The bill the parent (for a child: its parent then) was on at that time',
+  }),
 });
 export type BagSnapshot = Static<typeof BagSnapshot>;
 

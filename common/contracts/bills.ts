@@ -100,9 +100,17 @@ export const AttachResult = Type.Object({
 export type AttachResult = Static<typeof AttachResult>;
 
 export const CompleteBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    reason: Type.Optional(
+      Type.String({ maxLength: 500, description: 'Required when below capacity' }),
+    ),
+  },
   { additionalProperties: false },
 );
+export type CompleteBody = Static<typeof CompleteBody>;
+
+export const RemoveParentResult = Type.Object({ bill: Bill });
+export type RemoveParentResult = Static<typeof RemoveParentResult>;
 
 export const BillParent = Type.Object({
   qr: Type.String(),
@@ -112,6 +120,7 @@ export const BillParent = Type.Object({
   expectedKg: Type.Number(),
   attachedAt: NullableDateTime,
 });
+export type BillParent = Static<typeof BillParent>;
 
 export const BillEvent = Type.Object({
   at: IsoDateTime,
@@ -124,11 +133,13 @@ export const BillEvent = Type.Object({
   after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
 });
+export type BillEvent = Static<typeof BillEvent>;
 
 export const BillDetail = Type.Object({
   bill: Bill,
   parents: Type.Array(BillParent),
-  events: Type.Array(BillEvent),
+  events: Type.Array(BillEvent, { description: 'Oldest first (the newest 1,000)' }),
+  eventsTruncated: Type.Boolean({ description: 'Older events exist than the answer carries' }),
 });
 export type BillDetail = Static<typeof BillDetail>;
 
@@ -145,6 +156,7 @@ export const ListBillsQuery = Type.Object(
 );
 export type ListBillsQuery = Static<typeof ListBillsQuery>;
 export const BillList = Page(Bill);
+export type BillList = Static<typeof BillList>;
 
 export const RecomputeResult = Type.Object({
   checked: Type.Integer(),
@@ -156,3 +168,4 @@ export const RecomputeResult = Type.Object({
     }),
   ),
 });
+export type RecomputeResult = Static<typeof RecomputeResult>;

@@ -20,6 +20,12 @@ export interface Database {
   poolSize: number;
   close(): Promise<void>;
   /**
+   * One statement outside any transaction, as a prepared statement on PostgreSQL (parsed and
+   * planned once per connection): for the hot paths — sessions, scans, lookups. Params are
+   * strings, numbers, booleans or null.
+   */
+  query<T>(text: string, params: Array<string | number | boolean | null>): Promise<T[]>;
+  /**
    * LISTEN on `channel` (PostgreSQL: one dedicated connection per pool, re-established after a
    * drop; PGlite: in-process). `onPayload` gets each NOTIFY payload; answers the UNLISTEN.
    */
@@ -55,6 +61,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     location: dir ?? 'memory://',
     poolSize: 1,
     close: () => client.close(),
+    query: async <T>(text: string, params: Array<string | number | boolean | null>) =>
+      (await client.query<T>(text, params)).rows,
     listen: (channel, onPayload) => client.listen(channel, onPayload),
   };
 }
@@ -74,6 +82,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     location: `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     poolSize,
     close: () => client.end({ timeout: 5 }),
+    query: async <T>(text: string, params: Array<string | number | boolean | null>) =>
+      (await client.unsafe(text, params, { prepare: true })) as unknown as T[],
     listen: async (channel, onPayload) => {
       const request = await client.listen(channel, onPayload);
       return () => request.unlisten();

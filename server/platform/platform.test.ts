@@ -167,6 +167,7 @@ describe('health', () => {
       location: '127.0.0.1:1/none',
       poolSize: 1,
       close: () => client.end({ timeout: 1 }),
+      query: async <T>(text: string) => (await client.unsafe(text)) as unknown as T[],
     };
     const t = await buildTestApp({ database: unreachable });
 

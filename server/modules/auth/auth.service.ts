@@ -160,7 +160,7 @@ export function createAuthService(deps: AppDeps) {
    */
   async function authenticate(token: string): Promise<Authenticated> {
     const found = await sessionsRepo.findSessionWithUser(
-      db,
+      deps.database,
       sessionIdOf(token, deps.sessionSecret),
     );
     if (!found) {

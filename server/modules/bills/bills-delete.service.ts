@@ -9,7 +9,7 @@ import { figuresOf } from './bills-state.service.js';
 import * as repo from './bills.repository.js';
 
 /** A deleted bill's parents changed under us this many times in a row: give up (503). */
-const DELETE_ATTEMPTS = 3;
+const DELETE_ATTEMPTS = 5;
 
 class ParentsMoved extends Error {}
 
@@ -21,7 +21,12 @@ export function createBillDelete(deps: AppDeps) {
   const { db } = deps.database;
   const env = { clock: deps.clock, config: deps.config };
 
-  /** One delete attempt. @throws ParentsMoved when a parent was attached before the bill lock */
+  /**
+   * One delete attempt. Parents attached between locking the parents and locking the bill are
+   * locked too when that needs no wait (their attach committed); one still held by a transaction
+   * (which then waits for this bill: lock order) ends the attempt.
+   * @throws ParentsMoved
+   */
   async function deleteOnce(ctx: RequestCtx, billNo: string): Promise<void> {
     await db.transaction(async (tx) => {
       const seen = await repo.findBill(tx, billNo);
@@ -34,8 +39,10 @@ export function createBillDelete(deps: AppDeps) {
       if (!bill) {
         throw notFound('bill', billNo);
       }
+      const held = new Set(locked);
       const ids = await repo.billParentIds(tx, bill.id);
-      if (ids.length !== locked.length || ids.some((id, i) => id !== locked[i])) {
+      const late = ids.filter((id) => !held.has(id));
+      if (late.length > 0 && (await repo.lockFreeBags(tx, late)).length < late.length) {
         throw new ParentsMoved();
       }
       const now = deps.clock.now();
@@ -91,6 +98,7 @@ export function createBillDelete(deps: AppDeps) {
         if (!(error instanceof ParentsMoved)) {
           throw error;
         }
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
       }
     }
     throw new AppError('SERVICE_UNAVAILABLE', `Bill ${billNo} keeps changing; try again.`, {

@@ -72,7 +72,8 @@ describe('attaching parents to a bill', () => {
     const events = await t.database.db
       .select()
       .from(billEvents)
-      .where(eq(billEvents.billId, bill?.id ?? -1));
+      .where(eq(billEvents.billId, bill?.id ?? -1))
+      .orderBy(billEvents.id);
     expect(events.map((e) => e.action)).toEqual(['create', 'attach']);
     expect(events[1]).toMatchObject({
       parentQr: parent,

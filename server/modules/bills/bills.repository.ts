@@ -195,6 +195,17 @@ export async function lockBillParents(tx: Tx, billId: number): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
+/** Locks those of the bags nobody else holds, without waiting; answers their ids. */
+export async function lockFreeBags(tx: Tx, ids: number[]): Promise<number[]> {
+  const rows = await tx
+    .select({ id: bags.id })
+    .from(bags)
+    .where(inArray(bags.id, ids))
+    .orderBy(asc(bags.id))
+    .for('update', { skipLocked: true });
+  return rows.map((r) => r.id);
+}
+
 export async function billParentIds(ex: Executor, billId: number): Promise<number[]> {
   const rows = await ex
     .select({ id: bags.id })

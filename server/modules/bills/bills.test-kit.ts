@@ -124,7 +124,7 @@ export async function bagRow(t: TestApp, qr: string): Promise<BagRow | undefined
 
 /** Bill-attach scans of a code. */
 export async function billScans(t: TestApp, qr: string) {
-  const rows = await t.database.db.select().from(scans).where(eq(scans.qr, qr));
+  const rows = await t.database.db.select().from(scans).where(eq(scans.qr, qr)).orderBy(scans.id);
   return rows.filter((r) => r.kind === 'bill');
 }
 

@@ -64,7 +64,7 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
       throw new Error('unreachable');
     }
     const area = areaForNewParent(ctx, body.dispatchArea);
-    const answer = await repo.scanParent(db, {
+    const answer = await repo.scanParent(deps.database, {
       ctx: functionCtx(ctx, body.station),
       qr: parent.code,
       kind: parent.kind.code,
@@ -82,7 +82,7 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
   async function scanChild(ctx: RequestCtx, body: ScanChildBody) {
     const parent = await classify(body.parentQr, 'parent');
     const child = await classify(body.qr, 'child');
-    const answer = await repo.scanChild(db, {
+    const answer = await repo.scanChild(deps.database, {
       ctx: functionCtx(ctx, body.station),
       parentQr: parent.code,
       qr: child.code,
@@ -100,7 +100,7 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
    */
   async function undo(ctx: RequestCtx, body: UndoBody) {
     const parent = await classify(body.parentQr, 'parent');
-    const answer = await repo.undo(db, {
+    const answer = await repo.undo(deps.database, {
       ctx: functionCtx(ctx, body.station),
       parentQr: parent.code,
       windowMinutes: cfg.UNDO_WINDOW_MINUTES,
