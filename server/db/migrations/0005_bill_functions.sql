@@ -43,14 +43,16 @@ BEGIN
         IS DISTINCT FROM (f.pc, f.cc, f.aw, f.ew);
   v_after := tt_bill_figures(p_bill_id);
   IF v_after IS DISTINCT FROM v_before THEN
-    PERFORM pg_notify('tt_events', jsonb_build_object('type', 'bill', 'area', NULL,
-      'billNo', (SELECT bill_no FROM bills WHERE id = p_bill_id), 'figures', v_after)::text);
+    PERFORM tt_emit(jsonb_build_object('type', 'bill', 'area', NULL,
+      'billNo', (SELECT bill_no FROM bills WHERE id = p_bill_id), 'figures', v_after));
   END IF;
   RETURN jsonb_build_object('before', v_before, 'after', v_after);
 END $$;
 --> statement-breakpoint
 
 -- Moves a bill to a status, keeping completed_at and the dashboard's bill counters in step.
+-- Like tt_bill_recompute it emits a live `bill` event (tt_emit): the caller hands the
+-- transaction's events to the app (tt_idem_store, tt_take_events) or NOTIFYs them (tt_flush_events).
 CREATE OR REPLACE FUNCTION tt_bill_status(p_ctx jsonb, p_bill_id bigint, p_status text, p_reason text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -73,8 +75,8 @@ BEGIN
     PERFORM tt_bump('', 'bills_' || p_status, tt_shard(p_ctx), 1);
     PERFORM tt_bump('', 'bills_' || v_old, tt_shard(p_ctx), -1);
   END IF;
-  PERFORM pg_notify('tt_events', jsonb_build_object('type', 'bill', 'area', NULL,
-    'billNo', (SELECT bill_no FROM bills WHERE id = p_bill_id), 'status', p_status, 'previous', v_old)::text);
+  PERFORM tt_emit(jsonb_build_object('type', 'bill', 'area', NULL,
+    'billNo', (SELECT bill_no FROM bills WHERE id = p_bill_id), 'status', p_status, 'previous', v_old));
 END $$;
 --> statement-breakpoint
 
@@ -221,6 +223,7 @@ END $$;
 --> statement-breakpoint
 
 -- Takes a parent off a bill (DELETE /api/bills/:billNo/parents/:qr). A completed bill reopens.
+-- Answers {bill, events} (the live events, for the app to publish after commit) or {error}.
 CREATE OR REPLACE FUNCTION tt_bill_remove(p_ctx jsonb, p_bill_no text, p_qr text) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -254,7 +257,7 @@ BEGIN
   PERFORM tt_bill_event(p_ctx, v_bill_id, 'remove', p_qr, v_fig->'before', tt_bill_figures(v_bill_id));
   PERFORM tt_audit(p_ctx, 'bill.remove_parent', 'bill', p_bill_no,
     jsonb_build_object('parent', p_qr, 'figures', tt_bill_figures(v_bill_id)));
-  RETURN jsonb_build_object('bill', tt_bill_json(v_bill_id));
+  RETURN jsonb_build_object('bill', tt_bill_json(v_bill_id), 'events', tt_take_events());
 END $$;
 --> statement-breakpoint
 
@@ -427,5 +430,7 @@ BEGIN
     jsonb_build_object('restored', v_restored, 'notRestored', v_not));
   PERFORM pg_notify('tt_events', jsonb_build_object('type', 'return', 'area', NULL, 'ticket', p_code,
     'status', p_action)::text);
+  -- The bill events the restores emitted (tt_bill_recompute, tt_bill_status).
+  PERFORM tt_flush_events();
   RETURN jsonb_build_object('ticket', tt_ticket_json(v_ticket.id), 'restored', v_restored, 'notRestored', v_not);
 END $$;

@@ -1,13 +1,7 @@
-import type {
-  Bag,
-  BagDetail,
-  BagHistoryItem,
-  ParentSummary,
-} from '../../../common/contracts/bags.js';
+import type { Bag, BagHistoryItem } from '../../../common/contracts/bags.js';
 import type { BagRow } from '../../db/schema/bags.js';
-import { presentKind } from '../bag-kinds/bag-kinds.service.js';
 import type { HistoryRow } from './bag-history.repository.js';
-import type { BagDetailRow, BagWithCreator } from './bags.repository.js';
+import type { BagWithCreator } from './bags.repository.js';
 
 /** bags row → contract `bag`. */
 export function presentBag(row: BagRow, createdBy: string | null): Bag {
@@ -25,34 +19,6 @@ export function presentBag(row: BagRow, createdBy: string | null): Bag {
 }
 
 export const presentBagRow = (row: BagWithCreator): Bag => presentBag(row.bag, row.createdBy);
-
-function presentParent(row: BagDetailRow): ParentSummary | null {
-  const p = row.parent;
-  if (p.qr === null) {
-    return null;
-  }
-  return {
-    qr: p.qr,
-    kind: p.kind,
-    status: p.status,
-    childCount: p.childCount ?? 0,
-    maxChildren: p.maxChildren ?? 0,
-    weightKg: p.weightKg ?? 0,
-    dispatchArea: p.dispatchArea,
-    linkedAt: row.bag.linkedAt ? row.bag.linkedAt.toISOString() : null,
-  };
-}
-
-/** GET /api/bags/:qr: the bag, its kind in full, its parent or its children. */
-export function presentDetail(row: BagDetailRow, children: BagWithCreator[]): BagDetail {
-  return {
-    bag: presentBag(row.bag, row.createdBy),
-    kind: row.kind ? presentKind(row.kind) : null,
-    parent: presentParent(row),
-    children: children.map(presentBagRow),
-    bill: row.bill ? { billNo: row.bill.billNo, status: row.bill.status } : null,
-  };
-}
 
 /** What the audit log keeps of a deleted bag (the trace of a deleted code reads its area here). */
 export function deletedSnapshot(row: BagRow, parentQr: string | null) {

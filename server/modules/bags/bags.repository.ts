@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq, gt, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
-import { bagKinds, bags, linkEvents, type BagKindRow, type BagRow } from '../../db/schema/bags.js';
+import { bags, linkEvents, type BagRow } from '../../db/schema/bags.js';
 import { bills, returnTickets } from '../../db/schema/bills.js';
 import { users } from '../../db/schema/users.js';
 
@@ -82,76 +81,6 @@ export async function listBags(
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(bags.id))
     .limit(limit + 1);
-}
-
-const parentBag = alias(bags, 'parent_bag');
-const parentKind = alias(bagKinds, 'parent_kind');
-
-export interface BagDetailRow extends BagWithCreator {
-  kind: BagKindRow | null;
-  parent: {
-    qr: string | null;
-    kind: string | null;
-    status: BagRow['status'];
-    childCount: number | null;
-    weightKg: number | null;
-    dispatchArea: string | null;
-    maxChildren: number | null;
-  };
-  /** The bill a parent is on, or a child's parent's bill. */
-  bill: { billNo: string; status: 'new' | 'processing' | 'completed' } | null;
-}
-
-/**
- * The bag, its creator, its kind, its parent (with the parent's capacity) and its bill (a
- * child's: its parent's): one round trip.
- */
-export async function findBagDetail(ex: Executor, qr: string): Promise<BagDetailRow | undefined> {
-  const [row] = await ex
-    .select({
-      bag: bags,
-      createdBy: users.username,
-      kind: bagKinds,
-      parent: {
-        qr: parentBag.qr,
-        kind: parentBag.kind,
-        status: parentBag.status,
-        childCount: parentBag.childCount,
-        weightKg: parentBag.weightKg,
-        dispatchArea: parentBag.dispatchArea,
-        maxChildren: parentKind.maxChildren,
-      },
-      bill: { billNo: bills.billNo, status: bills.status },
-    })
-    .from(bags)
-    .leftJoin(users, eq(users.id, bags.createdBy))
-    .leftJoin(bagKinds, eq(bagKinds.code, bags.kind))
-    .leftJoin(parentBag, eq(parentBag.id, bags.parentId))
-    .leftJoin(parentKind, eq(parentKind.code, parentBag.kind))
-    .leftJoin(bills, eq(bills.id, sql`coalesce(${bags.billId}, ${parentBag.billId})`))
-    .where(eq(bags.qr, qr))
-    .limit(1);
-  return row ? { ...row, parent: row.parent ?? emptyParent } : undefined;
-}
-
-const emptyParent: BagDetailRow['parent'] = {
-  qr: null,
-  kind: null,
-  status: null,
-  childCount: null,
-  weightKg: null,
-  dispatchArea: null,
-  maxChildren: null,
-};
-
-/** A parent's children in link order (bags_parent_idx). */
-export async function listChildren(ex: Executor, parentId: number): Promise<BagWithCreator[]> {
-  return ex
-    .select({ bag: bags, createdBy: users.username })
-    .from(bags)
-    .leftJoin(users, eq(users.id, bags.createdBy))
-    .where(eq(bags.parentId, parentId))
-    .orderBy(asc(bags.linkedAt), asc(bags.id));
 }
 
 export async function findBagByQr(ex: Executor, qr: string): Promise<BagRow | undefined> {

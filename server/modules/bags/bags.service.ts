@@ -9,9 +9,10 @@ import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
 import { createBagAccess } from './bag-access.js';
 import { createBagHistory } from './bag-history.service.js';
 import { createBagCommands } from './bag-commands.service.js';
-import { presentBagRow, presentDetail } from './bags.presenter.js';
+import { presentBagRow } from './bags.presenter.js';
 import { prefixRange } from './bags.policy.js';
 import * as repo from './bags.repository.js';
+import { findBagDetail, presentDetailFacts } from './bag-detail.js';
 
 /** The id a bags cursor points below. @throws VALIDATION unless it is a possible bag id */
 function cursorId(cursor: string): number {
@@ -73,14 +74,12 @@ export function createBagsService(deps: AppDeps, kinds: BagKindsService) {
    */
   async function lookup(ctx: RequestCtx, raw: string): Promise<BagDetail> {
     const { code } = await access.classify(raw);
-    const row = await repo.findBagDetail(db, code);
-    if (!row) {
+    const detail = await findBagDetail(deps.database, code);
+    if (!detail) {
       throw new AppError('BAG_NOT_FOUND', `Bag ${code} not found.`, { qr: code });
     }
-    await access.assertVisible(ctx, code, row.bag.dispatchArea);
-    const hasChildren = row.bag.type === 'parent' && row.bag.childCount > 0;
-    const children = hasChildren ? await repo.listChildren(db, row.bag.id) : [];
-    return presentDetail(row, children);
+    await access.assertVisible(ctx, code, detail.bag.dispatchArea);
+    return presentDetailFacts(detail);
   }
 
   return {
