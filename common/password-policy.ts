@@ -21,7 +21,7 @@ const MESSAGES: Record<PasswordProblem, (min: number) => string> = {
   no_lower: () => 'a lower-case letter',
   no_digit: () => 'a digit',
   no_symbol: () => 'a symbol',
-  contains_username: () => 'not the username',
+  contains_username: () => 'no username in it',
 };
 
 export function minPasswordLength(role: Role): number {
@@ -62,11 +62,17 @@ export function passwordProblems(
 
 /** A sentence naming what the password still needs, e.g. "Password needs a digit and a symbol." */
 export function describePasswordProblems(problems: PasswordProblem[], role: Role): string {
-  const parts = problems.map((p) => MESSAGES[p](minPasswordLength(role)));
-  if (parts.length === 0) {
-    return 'Password is acceptable.';
+  const needs = problems
+    .filter((p) => p !== 'contains_username')
+    .map((p) => MESSAGES[p](minPasswordLength(role)));
+  const sentences: string[] = [];
+  if (needs.length > 0) {
+    const list =
+      needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(', ')} and ${needs.at(-1)}`;
+    sentences.push(`Password needs ${list}.`);
   }
-  const list =
-    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return `Password needs ${list}.`;
+  if (problems.includes('contains_username')) {
+    sentences.push('Password must not contain the username.');
+  }
+  return sentences.length > 0 ? sentences.join(' ') : 'Password is acceptable.';
 }
