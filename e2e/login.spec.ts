@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { screenshot } from './fixtures/api.js';
 import { E2E_ADMIN_PASSWORD, E2E_ADMIN_USERNAME } from './fixtures/env.js';
 
 test.describe('sign in', () => {
   test('an admin signs in through the page, sees the shell and finds themself in Users', async ({
     page,
+    isMobile,
   }) => {
     await page.goto('/');
 
@@ -21,8 +23,13 @@ test.describe('sign in', () => {
       page.getByRole('banner').getByText(E2E_ADMIN_USERNAME, { exact: true }),
     ).toBeVisible();
 
-    // On a phone, Users is not in the bottom bar: admins reach it from the dashboard.
-    await page.getByRole('link', { name: 'Manage users' }).click();
+    // On a phone, Users is not in the bottom bar: admins reach it through "More".
+    if (isMobile) {
+      await nav.getByRole('link', { name: 'More' }).click();
+      await page.getByRole('main').getByRole('link', { name: /Users/ }).click();
+    } else {
+      await nav.getByRole('link', { name: 'Users' }).click();
+    }
 
     await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
     await expect(
@@ -33,7 +40,7 @@ test.describe('sign in', () => {
   // Each wrong password counts toward the 5-failure lock of `admin`: keep these to one per project.
   test('a wrong password shows the friendly error and stays on the login page', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.goto('/login');
 
     await page.getByLabel('Username').fill(E2E_ADMIN_USERNAME);
@@ -42,5 +49,6 @@ test.describe('sign in', () => {
 
     await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
     await expect(page).toHaveURL(/\/login$/);
+    await screenshot(page, testInfo, 'login-wrong-password');
   });
 });

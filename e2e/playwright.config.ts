@@ -8,7 +8,7 @@ const IS_CI = Boolean(process.env.CI);
 /**
  * End-to-end flows against the built app (`npm run build` first): the server from dist/server on
  * an in-memory database, serving dist/web. Browsers are never downloaded: the system Chromium runs
- * every project, on phone viewports (the warehouse's main devices).
+ * every project: two phones (the warehouse's main devices) and a desktop window.
  */
 export default defineConfig({
   testDir: '.',
@@ -18,7 +18,7 @@ export default defineConfig({
   forbidOnly: IS_CI,
   retries: IS_CI ? 1 : 0,
   reporter: IS_CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: E2E_BASE_URL,
@@ -51,6 +51,14 @@ export default defineConfig({
         viewport: { width: 390, height: 844 },
       },
     },
+    {
+      name: 'desktop',
+      use: {
+        ...devices['Desktop Chrome'],
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+      },
+    },
   ],
   webServer: {
     command: 'node dist/server/main.js',
@@ -67,6 +75,10 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdefghijklmn',
       LOG_LEVEL: 'warn',
+      // Every test signs in its own fresh users; keep the sign-in limits out of the way.
+      LOGIN_RATE_PER_IP: '10000',
+      LOGIN_RATE_PER_USERNAME: '10000',
+      MAX_DISPATCHERS_PER_AREA: '10000',
     },
   },
 });

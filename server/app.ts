@@ -84,7 +84,9 @@ export async function buildApp(
     routerOptions: { maxParamLength: 2048 },
     frameworkErrors: (error, request, reply) => {
       const message =
-        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'The path is too long.' : 'The URL is malformed.';
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'The path is too long.'
+          : 'The URL is malformed.';
       void sendError(reply, request, new AppError('VALIDATION', message));
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
@@ -116,6 +118,16 @@ export async function buildApp(
   app.decorate('clock', deps.clock);
   // JSON only (API.md); anything else answers 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
+  // State verbs (complete, reopen, logout…) take no body: an empty JSON body means "none".
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
 
   await app.register(requestId);
   await app.register(requestLog, { slowMs: config.SLOW_REQUEST_MS });

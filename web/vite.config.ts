@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => ({
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: lets web/scripts/route-size.mjs add up each screen's JavaScript.
+    manifest: true,
     // The polyfill would be bundled anyway, but keep the output free of anything CSP-sensitive.
     modulePreload: { polyfill: false },
   },

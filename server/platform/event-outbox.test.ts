@@ -3,7 +3,11 @@ import { batchPayloads } from './event-outbox.js';
 
 describe('batchPayloads', () => {
   it('packs events into {"batch": [...]} payloads that each fit a NOTIFY', () => {
-    const events = Array.from({ length: 500 }, (_, i) => ({ type: 'scan', qr: `SB${String(i).padStart(5, '0')}`, pad: 'x'.repeat(40) }));
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      type: 'scan',
+      qr: `SB${String(i).padStart(5, '0')}`,
+      pad: 'x'.repeat(40),
+    }));
 
     const payloads = batchPayloads(events);
 

@@ -52,9 +52,11 @@ export function createEventOutbox(database: Database, log: FastifyBaseLogger): E
     const events = queue;
     queue = [];
     for (const payload of batchPayloads(events)) {
-      await database.db.execute(sql`select pg_notify('tt_events', ${payload})`).catch((err: unknown) => {
-        log.warn({ err }, 'live events could not be published');
-      });
+      await database.db
+        .execute(sql`select pg_notify('tt_events', ${payload})`)
+        .catch((err: unknown) => {
+          log.warn({ err }, 'live events could not be published');
+        });
     }
   }
 

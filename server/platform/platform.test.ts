@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode } from '../test/auth.js';
+import { errorCode, loginAs } from '../test/auth.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { createUser, TEST_PASSWORD } from '../test/factories.js';
 
@@ -66,7 +66,7 @@ describe('HTTP platform', () => {
     await https.app.close();
   });
 
-  it('answers 400 VALIDATION for malformed JSON and for an empty JSON body', async () => {
+  it('answers 400 VALIDATION for malformed JSON and for an empty body where one is required', async () => {
     const malformed = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -84,6 +84,24 @@ describe('HTTP platform', () => {
     expect(errorCode(malformed)).toBe('VALIDATION');
     expect(empty.statusCode).toBe(400);
     expect(errorCode(empty)).toBe('VALIDATION');
+  });
+
+  it('treats an empty JSON body as no body on a route that takes none (logout)', async () => {
+    const user = await createUser(t.database);
+    const session = await loginAs(t.app, user.username);
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'application/json',
+      },
+      payload: '',
+    });
+
+    expect(res.statusCode).toBe(204);
   });
 
   it('answers 415 UNSUPPORTED_MEDIA_TYPE for a body that is not JSON', async () => {

@@ -11,6 +11,20 @@ export function safeRedirectTarget(value: string | null | undefined): string | n
   return value;
 }
 
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `/bags?type=child&unlinked=true`: the non-empty values as a query string. */
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '' && value !== false) {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 export const paths = {
   auth: {
     login: {
@@ -28,8 +42,26 @@ export const paths = {
     dashboard: { path: '', getHref: () => '/' },
     pack: { path: 'pack', getHref: () => '/pack' },
     bills: { path: 'bills', getHref: () => '/bills' },
-    lookup: { path: 'lookup', getHref: () => '/lookup' },
+    lookup: {
+      path: 'lookup',
+      /** The trace of `code`, optionally as it was at `at` (ISO time). */
+      getHref: (code?: string | null, at?: string | null) => withQuery('/lookup', { code, at }),
+    },
+    bags: {
+      path: 'bags',
+      getHref: (query: Record<string, QueryValue> = {}) => withQuery('/bags', query),
+    },
+    scans: {
+      path: 'scans',
+      getHref: (query: Record<string, QueryValue> = {}) => withQuery('/scans', query),
+    },
+    more: { path: 'more', getHref: () => '/more' },
     account: { path: 'account', getHref: () => '/account' },
     users: { path: 'users', getHref: () => '/users' },
+    bagKinds: { path: 'admin/bag-kinds', getHref: () => '/admin/bag-kinds' },
+    audit: {
+      path: 'admin/audit',
+      getHref: (query: Record<string, QueryValue> = {}) => withQuery('/admin/audit', query),
+    },
   },
 } as const;

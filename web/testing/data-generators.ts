@@ -1,4 +1,6 @@
 import type { AuthState } from '@common/contracts/auth';
+import type { Bag, Scan } from '@common/contracts/bags';
+import type { Stats } from '@common/contracts/stats';
 import type { User } from '@common/contracts/users';
 
 let nextId = 100;
@@ -34,5 +36,62 @@ export function buildAuthState(user: User, session: Partial<AuthState['session']
       idleExpiresAt: new Date(now + 30 * 60_000).toISOString(),
       ...session,
     },
+  };
+}
+
+/** GET /api/stats: all zero unless told otherwise. */
+export function buildStats(overrides: Partial<Stats> = {}): Stats {
+  return {
+    parents: 0,
+    children: 0,
+    unlinkedChildren: 0,
+    bills: { new: 0, processing: 0, completed: 0 },
+    scansToday: 0,
+    scansLastHour: 0,
+    perHour: Array.from({ length: 24 }, (_, hour) => ({
+      hour: `${String(hour).padStart(2, '0')}:00`,
+      scans: 0,
+    })),
+    topStations: [],
+    day: '2025-03-03',
+    timeZone: 'Asia/Kolkata',
+    updatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+let nextScanId = 1000;
+
+/** A recorded scan as GET /api/scans answers it. */
+export function buildScan(overrides: Partial<Scan> = {}): Scan {
+  nextScanId += 1;
+  return {
+    id: String(nextScanId),
+    at: '2025-03-03T08:30:00.000Z',
+    kind: 'child',
+    qr: `C-${nextScanId}`,
+    target: 'SB12260',
+    user: 'ravi',
+    station: 'Desk 1',
+    dispatchArea: 'hisar',
+    created: true,
+    duplicate: false,
+    ...overrides,
+  };
+}
+
+/** A bag as the lists and lookup answer it. */
+export function buildBag(overrides: Partial<Bag> = {}): Bag {
+  return {
+    qr: 'SB12260',
+    type: 'parent',
+    kind: 'SB',
+    status: 'in_progress',
+    childCount: 2,
+    weightKg: 2,
+    dispatchArea: 'hisar',
+    createdAt: '2025-03-03T08:00:00.000Z',
+    createdBy: 'ravi',
+    ...overrides,
   };
 }

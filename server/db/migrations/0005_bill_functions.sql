@@ -3,8 +3,9 @@
 -- packing and cancels never deadlock. Figures are recomputed from bags.bill_id every time
 -- (tt_bill_recompute), so they cannot drift.
 
-CREATE OR REPLACE FUNCTION tt_bill_json(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object(
+CREATE OR REPLACE FUNCTION tt_bill_json(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_build_object(
     'billNo', b.bill_no, 'description', b.description, 'status', b.status, 'capacity', b.capacity,
     'parentCount', b.parent_count, 'childCount', b.child_count, 'actualWeightKg', b.actual_weight_kg,
     'expectedWeightKg', b.expected_weight_kg, 'destination', b.destination, 'vehicleNumber', b.vehicle_number,
@@ -13,15 +14,16 @@ CREATE OR REPLACE FUNCTION tt_bill_json(p_id bigint) RETURNS jsonb LANGUAGE sql 
       jsonb_build_object('username', u.username, 'role', u.role, 'dispatchArea', u.dispatch_area) END,
     'createdAt', b.created_at, 'updatedAt', b.updated_at, 'completedAt', b.completed_at)
   FROM bills b LEFT JOIN users u ON u.id = b.created_by
-  WHERE b.id = p_id
-$$;
+  WHERE b.id = p_id);
+END $$;
 --> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION tt_bill_figures(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object('parentCount', parent_count, 'childCount', child_count,
+CREATE OR REPLACE FUNCTION tt_bill_figures(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_build_object('parentCount', parent_count, 'childCount', child_count,
     'actualWeightKg', actual_weight_kg, 'expectedWeightKg', expected_weight_kg, 'status', status)
-  FROM bills WHERE id = p_id
-$$;
+  FROM bills WHERE id = p_id);
+END $$;
 --> statement-breakpoint
 
 -- Recomputes a bill's figures from its parents; answers {before, after}. The caller holds the
@@ -81,12 +83,13 @@ END $$;
 --> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION tt_bill_event(p_ctx jsonb, p_bill_id bigint, p_action text, p_parent text,
-  p_before jsonb, p_after jsonb, p_note text DEFAULT NULL) RETURNS void LANGUAGE sql AS $$
+  p_before jsonb, p_after jsonb, p_note text DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO bill_events (at, bill_id, bill_no, action, parent_qr, user_id, before, after, note)
   SELECT (p_ctx->>'now')::timestamptz, p_bill_id, bill_no, p_action, p_parent, (p_ctx->>'user_id')::int,
          p_before, p_after, p_note
-  FROM bills WHERE id = p_bill_id
-$$;
+  FROM bills WHERE id = p_bill_id;
+END $$;
 --> statement-breakpoint
 
 -- After the figures moved: a completed bill that lost a parent reopens; an empty one is new again.
@@ -261,23 +264,25 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION tt_ticket_json(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object('code', t.code, 'location', t.location, 'notes', t.notes, 'status', t.status,
+CREATE OR REPLACE FUNCTION tt_ticket_json(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_build_object('code', t.code, 'location', t.location, 'notes', t.notes, 'status', t.status,
     'bagCount', t.bag_count, 'childCount', t.child_count, 'weightKg', t.weight_kg,
     'createdBy', u.username, 'createdAt', t.created_at, 'updatedAt', t.updated_at, 'closedAt', t.closed_at)
   FROM return_tickets t LEFT JOIN users u ON u.id = t.created_by
-  WHERE t.id = p_id
-$$;
+  WHERE t.id = p_id);
+END $$;
 --> statement-breakpoint
 
 -- A return line as the API presents it: the original bill and the figures at return time.
-CREATE OR REPLACE FUNCTION tt_return_line_json(p_id bigint) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object('qr', l.qr, 'originalBill', l.original_bill_no, 'childCount', l.child_count,
+CREATE OR REPLACE FUNCTION tt_return_line_json(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT jsonb_build_object('qr', l.qr, 'originalBill', l.original_bill_no, 'childCount', l.child_count,
     'weightKg', l.weight_kg, 'scannedBy', u.username, 'scannedAt', l.scanned_at, 'restored', l.restored,
     'restoreNote', l.restore_note)
   FROM return_lines l LEFT JOIN users u ON u.id = l.scanned_by
-  WHERE l.id = p_id
-$$;
+  WHERE l.id = p_id);
+END $$;
 --> statement-breakpoint
 
 -- Scan a returned parent into an open ticket (SPEC §6): it leaves its bill, the line keeps the
@@ -349,8 +354,8 @@ BEGIN
     false, false, p_scan_id);
   PERFORM tt_audit(p_ctx, 'return.scan', 'return', p_code,
     jsonb_build_object('parent', p_qr, 'bill', v_bill_no, 'childCount', v_bag.child_count));
-  PERFORM pg_notify('tt_events', jsonb_build_object('type', 'return', 'area', v_bag.dispatch_area,
-    'ticket', p_code, 'parent', p_qr, 'bill', v_bill_no)::text);
+  PERFORM tt_emit(jsonb_build_object('type', 'return', 'area', v_bag.dispatch_area,
+    'ticket', p_code, 'parent', p_qr, 'bill', v_bill_no));
   RETURN tt_idem_store(p_ctx, 'return', p_scan_id, jsonb_build_object('ticket', tt_ticket_json(v_ticket.id),
     'line', tt_return_line_json(v_line), 'bill', tt_bill_json(v_bill_id), 'duplicate', false));
 END $$;

@@ -64,8 +64,13 @@ export const bags = pgTable(
   },
   (t) => [
     uniqueIndex('bags_qr_key').on(t.qr),
-    index('bags_bill_idx').on(t.billId).where(sql`${t.billId} is not null`),
-    check('bags_bill_only_parent', sql`${t.type} = 'parent' or (${t.billId} is null and ${t.openTicketId} is null)`),
+    index('bags_bill_idx')
+      .on(t.billId)
+      .where(sql`${t.billId} is not null`),
+    check(
+      'bags_bill_only_parent',
+      sql`${t.type} = 'parent' or (${t.billId} is null and ${t.openTicketId} is null)`,
+    ),
     index('bags_type_id_idx').on(t.type, t.id),
     index('bags_area_type_id_idx').on(t.dispatchArea, t.type, t.id),
     index('bags_kind_id_idx').on(t.kind, t.id),

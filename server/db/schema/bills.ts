@@ -71,7 +71,10 @@ export const billEvents = pgTable(
     after: jsonb('after'),
     note: text('note'),
   },
-  (t) => [index('bill_events_bill_idx').on(t.billId, t.id), index('bill_events_parent_idx').on(t.parentQr, t.id)],
+  (t) => [
+    index('bill_events_bill_idx').on(t.billId, t.id),
+    index('bill_events_parent_idx').on(t.parentQr, t.id),
+  ],
 );
 
 /** IPT return tickets (SPEC §6). */

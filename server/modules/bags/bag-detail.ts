@@ -14,8 +14,14 @@ export interface BagDetailFacts {
 }
 
 /** The whole lookup in one prepared round trip; undefined for an unknown code. */
-export async function findBagDetail(database: Database, qr: string): Promise<BagDetailFacts | undefined> {
-  const [row] = await database.query<{ r: BagDetailFacts | string | null }>('select tt_bag_detail($1) as r', [qr]);
+export async function findBagDetail(
+  database: Database,
+  qr: string,
+): Promise<BagDetailFacts | undefined> {
+  const [row] = await database.query<{ r: BagDetailFacts | string | null }>(
+    'select tt_bag_detail($1) as r',
+    [qr],
+  );
   const value = row?.r;
   if (value === null || value === undefined) {
     return undefined;

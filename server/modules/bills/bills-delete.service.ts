@@ -80,8 +80,8 @@ export function createBillDelete(deps: AppDeps) {
         },
         security: true,
       });
-      await repo.notifyBill(tx, { billNo, action: 'delete', deleted: true });
     });
+    deps.events.publish([repo.liveBill(billNo, { action: 'delete', deleted: true })]);
   }
 
   /**

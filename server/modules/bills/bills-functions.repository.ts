@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { callJsonFunction } from '../../db/call-function.js';
+import type { Database, Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/migrate.js';
 import type { FunctionAnswer } from '../../platform/db-function.js';
 
@@ -14,7 +15,7 @@ async function call<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T> 
 
 /** One round trip: tt_bill_attach (rules of SPEC §5, figures, auto-complete, scan, audit). */
 export function attach(
-  ex: Executor,
+  database: Database,
   a: {
     ctx: object;
     billNo: string;
@@ -27,19 +28,29 @@ export function attach(
     hash: string;
   },
 ) {
-  return call<FunctionAnswer>(
-    ex,
-    sql`select tt_bill_attach(${JSON.stringify(a.ctx)}::jsonb, ${a.billNo}, ${a.qr}, ${a.kind}, ${a.manual},
-      ${a.autoComplete}, ${a.debounceMs}::int, ${a.scanId}, ${a.hash}) as r`,
+  return callJsonFunction<FunctionAnswer>(
+    database,
+    'tt_bill_attach',
+    a.ctx,
+    [a.billNo, a.qr, a.kind, a.manual, a.autoComplete, a.debounceMs, a.scanId, a.hash],
+    ['text', 'text', 'text', 'boolean', 'boolean', 'int', 'text', 'text'],
   );
 }
 
-/** tt_bill_remove: takes a parent off a bill; answers {bill} or {error}. */
+/** tt_bill_remove: takes a parent off a bill; answers {bill, events} or {error}. */
 export function removeParent(ex: Executor, a: { ctx: object; billNo: string; qr: string }) {
   return call<FunctionAnswer['result']>(
     ex,
     sql`select tt_bill_remove(${JSON.stringify(a.ctx)}::jsonb, ${a.billNo}, ${a.qr}) as r`,
   );
+}
+
+/**
+ * The live events the transaction's bill functions emitted (tt_bill_recompute, tt_bill_status),
+ * taken out of it: publish them (deps.events) after commit.
+ */
+export function takeEvents(ex: Executor) {
+  return call<unknown[]>(ex, sql`select tt_take_events() as r`);
 }
 
 /** tt_bill_recompute: figures from links; answers {before, after}. */

@@ -36,6 +36,17 @@ export function createBillState(deps: AppDeps) {
     return presentBillFacts(await fn.billJson<BillFacts>(db, billId));
   }
 
+  /** Runs a bill change in one transaction and publishes its live events after commit. */
+  async function change(work: (tx: Tx, live: unknown[]) => Promise<number>): Promise<Bill> {
+    const { id, events } = await db.transaction(async (tx) => {
+      const live: unknown[] = [];
+      const billId = await work(tx, live);
+      return { id: billId, events: [...(await fn.takeEvents(tx)), ...live] };
+    });
+    deps.events.publish(events);
+    return present(id);
+  }
+
   /** @throws BILL_NOT_FOUND */
   async function lockOrFail(tx: Tx, billNo: string): Promise<BillRow> {
     const bill = await repo.lockBill(tx, { billNo });
@@ -85,7 +96,7 @@ export function createBillState(deps: AppDeps) {
    */
   async function update(ctx: RequestCtx, rawBillNo: string, body: PatchBillBody): Promise<Bill> {
     const billNo = billNoOf(rawBillNo);
-    const id = await db.transaction(async (tx) => {
+    return change(async (tx, live) => {
       const bill = await lockOrFail(tx, billNo);
       const wanted: Partial<Pick<BillRow, Editable>> = {
         ...(body.capacity === undefined ? {} : { capacity: body.capacity }),
@@ -124,7 +135,7 @@ export function createBillState(deps: AppDeps) {
         before,
         after,
       });
-      await repo.notifyBill(tx, { billNo, action: 'edit' });
+      live.push(repo.liveBill(billNo, { action: 'edit' }));
       const capacity = wanted.capacity;
       if (
         keys.includes('capacity') &&
@@ -145,7 +156,6 @@ export function createBillState(deps: AppDeps) {
       }
       return bill.id;
     });
-    return present(id);
   }
 
   /**
@@ -156,7 +166,7 @@ export function createBillState(deps: AppDeps) {
   async function complete(ctx: RequestCtx, rawBillNo: string, body: CompleteBody | undefined) {
     const billNo = billNoOf(rawBillNo);
     const reason = cleanText(body?.reason);
-    const id = await db.transaction(async (tx) => {
+    return change(async (tx) => {
       const bill = await lockOrFail(tx, billNo);
       if (bill.status === 'completed') {
         return bill.id;
@@ -181,7 +191,6 @@ export function createBillState(deps: AppDeps) {
       });
       return bill.id;
     });
-    return present(id);
   }
 
   /**
@@ -190,7 +199,7 @@ export function createBillState(deps: AppDeps) {
    */
   async function reopen(ctx: RequestCtx, rawBillNo: string): Promise<Bill> {
     const billNo = billNoOf(rawBillNo);
-    const id = await db.transaction(async (tx) => {
+    return change(async (tx) => {
       const bill = await lockOrFail(tx, billNo);
       if (bill.status !== 'completed') {
         return bill.id;
@@ -214,7 +223,6 @@ export function createBillState(deps: AppDeps) {
       });
       return bill.id;
     });
-    return present(id);
   }
 
   return { update, complete, reopen };

@@ -1,4 +1,5 @@
 import type { RecomputeResult } from '../../../common/contracts/bills.js';
+import type { Tx } from '../../db/client.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { functionCtx } from '../../platform/db-function.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -23,37 +24,49 @@ export function createBillWeights(deps: AppDeps) {
   const env = { clock: deps.clock, config: deps.config };
 
   /** Locks one bill, recomputes it, and records a correction when there was one. */
+  async function recomputeLocked(
+    tx: Tx,
+    ctx: RequestCtx,
+    where: { billNo: string } | { id: number },
+  ): Promise<Change | null | undefined> {
+    const bill = await repo.lockBill(tx, where);
+    if (!bill) {
+      return undefined;
+    }
+    const fctx = functionCtx(ctx, env);
+    const { before, after } = await fn.recompute(tx, { ctx: fctx, billId: bill.id });
+    if (same(before, after)) {
+      return null;
+    }
+    await fn.addEvent(tx, {
+      ctx: fctx,
+      billId: bill.id,
+      action: 'recompute',
+      before,
+      after,
+      note: 'figures corrected from links',
+    });
+    await writeAudit(tx, ctx, {
+      action: 'bill.recompute',
+      entityType: 'bill',
+      entityId: bill.billNo,
+      before,
+      after,
+    });
+    return { billNo: bill.billNo, before, after };
+  }
+
+  /** One bill in its own transaction; a correction's live event goes out after commit. */
   async function recomputeOne(
     ctx: RequestCtx,
     where: { billNo: string } | { id: number },
   ): Promise<Change | null | undefined> {
-    return db.transaction(async (tx) => {
-      const bill = await repo.lockBill(tx, where);
-      if (!bill) {
-        return undefined;
-      }
-      const fctx = functionCtx(ctx, env);
-      const { before, after } = await fn.recompute(tx, { ctx: fctx, billId: bill.id });
-      if (same(before, after)) {
-        return null;
-      }
-      await fn.addEvent(tx, {
-        ctx: fctx,
-        billId: bill.id,
-        action: 'recompute',
-        before,
-        after,
-        note: 'figures corrected from links',
-      });
-      await writeAudit(tx, ctx, {
-        action: 'bill.recompute',
-        entityType: 'bill',
-        entityId: bill.billNo,
-        before,
-        after,
-      });
-      return { billNo: bill.billNo, before, after };
+    const { change, events } = await db.transaction(async (tx) => {
+      const found = await recomputeLocked(tx, ctx, where);
+      return { change: found, events: found ? await fn.takeEvents(tx) : [] };
     });
+    deps.events.publish(events);
+    return change;
   }
 
   /**

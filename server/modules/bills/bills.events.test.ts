@@ -12,7 +12,8 @@ import {
 
 /**
  * Live updates (SPEC §9): every bill change tells every app instance through NOTIFY tt_events
- * ({type: 'bill', area: null, billNo, …}), which GET /api/events fans out as `event: bill`.
+ * ({type: 'bill', area: null, billNo, …}, batched after commit by the event outbox), which
+ * GET /api/events fans out as `event: bill`.
  */
 describe('bill change notifications', () => {
   let t: TestApp;
@@ -23,7 +24,9 @@ describe('bill change notifications', () => {
     t = await buildTestApp();
     a = await billActors(t);
     stop = await t.database.listen?.('tt_events', (payload) => {
-      heard.push(JSON.parse(payload) as Record<string, unknown>);
+      const parsed = JSON.parse(payload) as Record<string, unknown> & { batch?: unknown };
+      const events = Array.isArray(parsed.batch) ? parsed.batch : [parsed];
+      heard.push(...(events as Array<Record<string, unknown>>));
     });
   });
   afterAll(async () => {

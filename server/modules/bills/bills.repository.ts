@@ -259,14 +259,13 @@ export async function bumpBillCounter(
   await tx.execute(sql`select tt_bump('', ${`bills_${status}`}, 0, ${delta}::bigint)`);
 }
 
-/** Tells every app instance (delivered at commit), as the SQL functions do. */
-export async function notifyBill(
-  ex: Executor,
-  payload: { billNo: string } & Record<string, unknown>,
-): Promise<void> {
-  const event = { type: 'bill', area: null, ...payload };
-  await ex.execute(sql`select pg_notify('tt_events', ${JSON.stringify(event)})`);
-}
+/** A live `bill` event of a change made on the TypeScript side (published after commit). */
+export const liveBill = (billNo: string, extra: Record<string, unknown>) => ({
+  type: 'bill',
+  area: null,
+  billNo,
+  ...extra,
+});
 
 /** Bills whose stored figures differ from their links (one snapshot; rechecked under lock). */
 export async function driftedBills(ex: Executor): Promise<{ checked: number; ids: number[] }> {

@@ -67,9 +67,9 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
           entityId: billNo,
           after: { ...body, billNo },
         });
-        await repo.notifyBill(tx, { billNo, action: 'create', status: 'new' });
         return row.id;
       });
+      deps.events.publish([repo.liveBill(billNo, { action: 'create', status: 'new' })]);
       return presentBillFacts(await fn.billJson<BillFacts>(db, id));
     } catch (error) {
       if (isUniqueViolation(error, 'bills_bill_no_key')) {
@@ -97,7 +97,7 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
     // A child code goes on to the function: BILL_NOT_FOUND and BAG_NOT_FOUND come before
     // QR_WRONG_TYPE in SPEC §5's order.
     const manual = body.manual === true;
-    const answer = await fn.attach(db, {
+    const answer = await fn.attach(deps.database, {
       ctx: functionCtx(ctx, env, body.station),
       billNo,
       qr: code.code,
@@ -138,7 +138,8 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
       throw classificationError(code, 'parent') ?? new Error('unreachable');
     }
     const answer = await fn.removeParent(db, { ctx: functionCtx(ctx, env), billNo, qr: code.code });
-    const result = unwrapResult<{ bill: BillFacts }>(answer);
+    const result = unwrapResult<{ bill: BillFacts; events?: unknown[] }>(answer);
+    deps.events.publish(result.events);
     return { bill: presentBillFacts(result.bill) };
   }
 

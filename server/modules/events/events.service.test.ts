@@ -26,10 +26,7 @@ function setup() {
     },
   } as unknown as Database;
   const clock = new ManualClock(new Date('2037-01-01T00:00:00Z'));
-  const events = createEventsService(
-    testDeps({ database, clock, config: testConfig() }),
-    log,
-  );
+  const events = createEventsService(testDeps({ database, clock, config: testConfig() }), log);
   const ctx: RequestCtx = {
     actor: { id: 1, username: 'd1', role: 'dispatcher', dispatchArea: 'lucknow' },
     requestId: 'r1',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { callJsonFunction } from '../../db/call-function.js';
+import type { Database, Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/migrate.js';
 import type { FunctionAnswer } from '../../platform/db-function.js';
 
@@ -17,13 +18,15 @@ async function call<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T> 
  * bill history, scan, audit, live event), idempotent on (user, 'return', scanId).
  */
 export function scan(
-  ex: Executor,
+  database: Database,
   a: { ctx: object; code: string; qr: string; isParent: boolean; scanId: string; hash: string },
 ) {
-  return call<FunctionAnswer>(
-    ex,
-    sql`select tt_return_scan(${JSON.stringify(a.ctx)}::jsonb, ${a.code}, ${a.qr}, ${a.isParent},
-      ${a.scanId}, ${a.hash}) as r`,
+  return callJsonFunction<FunctionAnswer>(
+    database,
+    'tt_return_scan',
+    a.ctx,
+    [a.code, a.qr, a.isParent, a.scanId, a.hash],
+    ['text', 'text', 'boolean', 'text', 'text'],
   );
 }
 

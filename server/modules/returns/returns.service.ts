@@ -237,7 +237,7 @@ export function createReturnsService(
       throw classificationError(bag, 'parent') ?? new Error('unreachable');
     }
     // A child code goes to the function too: its rules come after the ticket's (SPEC §6).
-    const answer = await fn.scan(db, {
+    const answer = await fn.scan(deps.database, {
       ctx: functionCtx(ctx, env, body.station),
       code,
       qr: bag.code,

@@ -69,16 +69,14 @@ describe('POST /api/scans/child', () => {
     const parent = await openParent();
     const child = freshChildCode();
     const now = new Date();
-    await t.database.db
-      .insert(bags)
-      .values({
-        qr: child,
-        type: 'child',
-        weightKg: 1,
-        dispatchArea: 'akola',
-        createdAt: now,
-        updatedAt: now,
-      });
+    await t.database.db.insert(bags).values({
+      qr: child,
+      type: 'child',
+      weightKg: 1,
+      dispatchArea: 'akola',
+      createdAt: now,
+      updatedAt: now,
+    });
 
     const res = await packer(t.app, dispatcher).child(parent, child.toLowerCase());
 

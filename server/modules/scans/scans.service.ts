@@ -3,7 +3,11 @@ import { classifyCode } from '../../../common/qr.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { bodyHash, functionCtx as toFunctionCtx, unwrapResult } from '../../platform/db-function.js';
+import {
+  bodyHash,
+  functionCtx as toFunctionCtx,
+  unwrapResult,
+} from '../../platform/db-function.js';
 import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
 import { classificationError } from '../../platform/rule-errors.js';
 import type { BagFacts } from './scans.presenter.js';
@@ -11,7 +15,6 @@ import { presentChildScan, presentParentScan, presentUndo } from './scans.presen
 import * as repo from './scans.repository.js';
 
 export function createScansService(deps: AppDeps, kinds: BagKindsService) {
-  const { db } = deps.database;
   const cfg = deps.config;
 
   const functionCtx = (ctx: RequestCtx, station: string | undefined) =>

@@ -67,16 +67,14 @@ describe('POST /api/scans/undo', () => {
   it('keeps a child that existed before the scan, unlinked', async () => {
     const child = freshChildCode();
     const now = new Date();
-    await t.database.db
-      .insert(bags)
-      .values({
-        qr: child,
-        type: 'child',
-        weightKg: 1,
-        dispatchArea: 'bathinda',
-        createdAt: now,
-        updatedAt: now,
-      });
+    await t.database.db.insert(bags).values({
+      qr: child,
+      type: 'child',
+      weightKg: 1,
+      dispatchArea: 'bathinda',
+      createdAt: now,
+      updatedAt: now,
+    });
     const parent = await parentWith([child]);
 
     const res = await packer(t.app, alice).undo(parent);

@@ -1,39 +1,8 @@
-import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import {
-  AccountIcon,
-  BillsIcon,
-  DashboardIcon,
-  LookupIcon,
-  PackIcon,
-  UsersIcon,
-} from '@/components/ui/icons';
+import type { Role } from '@common/roles';
+import { primaryItemsFor, sectionsFor, type NavItem } from '@/components/layouts/nav-items';
+import { MoreIcon } from '@/components/ui/icons';
 import { paths } from '@/config/paths';
-
-interface NavItem {
-  to: string;
-  label: string;
-  icon: ReactNode;
-  isEnd?: boolean;
-}
-
-/** The four primary actions: the bottom bar on phones, the top of the side column on desktop. */
-const PRIMARY_ITEMS: readonly NavItem[] = [
-  { to: paths.app.pack.getHref(), label: 'Pack', icon: <PackIcon /> },
-  { to: paths.app.bills.getHref(), label: 'Bills', icon: <BillsIcon /> },
-  { to: paths.app.lookup.getHref(), label: 'Lookup', icon: <LookupIcon /> },
-  { to: paths.app.dashboard.getHref(), label: 'Dashboard', icon: <DashboardIcon />, isEnd: true },
-];
-
-const ADMIN_ITEMS: readonly NavItem[] = [
-  { to: paths.app.users.getHref(), label: 'Users', icon: <UsersIcon /> },
-];
-
-const ACCOUNT_ITEM: NavItem = {
-  to: paths.app.account.getHref(),
-  label: 'Account',
-  icon: <AccountIcon />,
-};
 
 function NavItems({ items }: { items: readonly NavItem[] }) {
   return items.map((item) => (
@@ -46,26 +15,30 @@ function NavItems({ items }: { items: readonly NavItem[] }) {
   ));
 }
 
-/** One navigation landmark; CSS lays it out as a bottom bar (< 960px) or a side column. */
-export function AppNav({ isAdmin }: { isAdmin: boolean }) {
+/**
+ * One navigation landmark, offering only what the role may open. CSS lays it out as a bottom bar
+ * (< 960px: the four primary actions and "More") or a side column with every section.
+ */
+export function AppNav({ role }: { role: Role }) {
   return (
     <nav className="app-nav" aria-label="Main">
       <ul className="app-nav__list app-nav__list--primary">
-        <NavItems items={PRIMARY_ITEMS} />
+        <NavItems items={primaryItemsFor(role)} />
+        <li className="app-nav__phone-only">
+          <NavLink to={paths.app.more.getHref()} className="app-nav__link">
+            <MoreIcon />
+            <span className="app-nav__label">More</span>
+          </NavLink>
+        </li>
       </ul>
-      {isAdmin ? (
-        <div className="app-nav__section">
-          <p className="app-nav__heading">Admin</p>
+      {sectionsFor(role).map((section) => (
+        <div key={section.title} className="app-nav__section">
+          <p className="app-nav__heading">{section.title}</p>
           <ul className="app-nav__list">
-            <NavItems items={ADMIN_ITEMS} />
+            <NavItems items={section.items} />
           </ul>
         </div>
-      ) : null}
-      <div className="app-nav__section">
-        <ul className="app-nav__list">
-          <NavItems items={[ACCOUNT_ITEM]} />
-        </ul>
-      </div>
+      ))}
     </nav>
   );
 }

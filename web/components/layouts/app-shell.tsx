@@ -64,7 +64,7 @@ export function AppShell({ user, onSignOut, isSigningOut, banner, children }: Ap
         Skip to content
       </a>
       <ShellHeader user={user} onSignOut={onSignOut} isSigningOut={isSigningOut} />
-      <AppNav isAdmin={user.role === 'admin'} />
+      <AppNav role={user.role} />
       <main id="main" className="shell__main" tabIndex={-1}>
         {banner}
         {children}

@@ -116,3 +116,97 @@ export function BrandIcon() {
     </Icon>
   );
 }
+
+export function BagsIcon() {
+  return (
+    <Icon>
+      <path d="M4 8h16l-1.2 12H5.2L4 8Z" />
+      <path d="M8 8V6a4 4 0 0 1 8 0v2" />
+      <path d="M9 13h6M9 16.5h4" />
+    </Icon>
+  );
+}
+
+export function ScansIcon() {
+  return (
+    <Icon>
+      <path d="M4 7V5a1 1 0 0 1 1-1h2M17 4h2a1 1 0 0 1 1 1v2M20 17v2a1 1 0 0 1-1 1h-2M7 20H5a1 1 0 0 1-1-1v-2" />
+      <path d="M7 12h10" />
+    </Icon>
+  );
+}
+
+export function KindsIcon() {
+  return (
+    <Icon>
+      <rect x="4" y="4" width="7" height="7" rx="1.5" />
+      <rect x="13" y="4" width="7" height="7" rx="1.5" />
+      <rect x="4" y="13" width="7" height="7" rx="1.5" />
+      <path d="M16.5 13.5v6M13.5 16.5h6" />
+    </Icon>
+  );
+}
+
+export function AuditIcon() {
+  return (
+    <Icon>
+      <path d="M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6l-7-3Z" />
+      <path d="m9 12 2 2 4-4" />
+    </Icon>
+  );
+}
+
+export function MoreIcon() {
+  return (
+    <Icon>
+      <path d="M4 7h16M4 12h16M4 17h16" />
+    </Icon>
+  );
+}
+
+export function UndoIcon() {
+  return (
+    <Icon>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10a6 6 0 0 1 0 12h-3" />
+    </Icon>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <Icon>
+      <path d="m5 12.5 4.5 4.5L19 7.5" />
+    </Icon>
+  );
+}
+
+export function BackIcon() {
+  return (
+    <Icon>
+      <path d="M15 5 8 12l7 7" />
+    </Icon>
+  );
+}
+
+export function SoundIcon({ isOn }: { isOn: boolean }) {
+  return (
+    <Icon>
+      <path d="M4 9.5h4L13 5v14l-5-4.5H4v-5Z" />
+      {isOn ? (
+        <path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
+      ) : (
+        <path d="m17 9.5 5 5M22 9.5l-5 5" />
+      )}
+    </Icon>
+  );
+}
+
+export function CloudOffIcon() {
+  return (
+    <Icon>
+      <path d="M7 18h10a4 4 0 0 0 .9-7.9A6 6 0 0 0 7.2 8.5 4.8 4.8 0 0 0 7 18Z" />
+      <path d="m3 3 18 18" />
+    </Icon>
+  );
+}

@@ -1,6 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import type { ErrorCode } from '@common/error-codes';
 import type { ErrorBody } from '@common/contracts/common';
+import { DEFAULT_BAG_KINDS } from '@common/qr';
+import { buildStats } from '@/testing/data-generators';
 
 export const TEST_REQUEST_ID = 'req-test-0001';
 
@@ -18,5 +20,13 @@ export function errorResponse(
   return HttpResponse.json(body, { status, headers });
 }
 
-/** Default: nobody is signed in. Tests that need a user override GET /api/auth/me. */
-export const handlers = [http.get('/api/auth/me', () => errorResponse(401, 'AUTH_REQUIRED'))];
+/**
+ * Defaults: nobody is signed in (tests that need a user override GET /api/auth/me); the
+ * dashboard's numbers are all zero, no scans yet, the shipped bag kinds.
+ */
+export const handlers = [
+  http.get('/api/auth/me', () => errorResponse(401, 'AUTH_REQUIRED')),
+  http.get('/api/stats', () => HttpResponse.json(buildStats())),
+  http.get('/api/scans', () => HttpResponse.json({ items: [], nextCursor: null })),
+  http.get('/api/bag-kinds', () => HttpResponse.json({ items: DEFAULT_BAG_KINDS })),
+];

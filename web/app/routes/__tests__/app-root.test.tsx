@@ -7,7 +7,7 @@ import { server } from '@/testing/msw/server';
 import { renderApp, serveMe } from '@/testing/test-utils';
 
 describe('signed-in shell', () => {
-  it('shows the dashboard as home with the role and area, and the primary navigation', async () => {
+  it('shows the dashboard as home with the area, and offers a dispatcher only their screens', async () => {
     const dispatcher = buildUser({
       username: 'ravi',
       role: 'dispatcher',
@@ -15,23 +15,52 @@ describe('signed-in shell', () => {
     });
     renderApp('/', { auth: buildAuthState(dispatcher) });
 
-    const welcome = await screen.findByRole('region', { name: 'Welcome, ravi' });
-    expect(within(welcome).getByText('Dispatcher')).toBeInTheDocument();
-    expect(within(welcome).getByText('Sri Ganganagar')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(screen.getByText('Welcome, ravi. Sri Ganganagar only.')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Pack', 'Bills', 'Lookup', 'Dashboard', 'Account']);
+    ).toEqual(['Pack', 'Bills', 'Lookup', 'Dashboard', 'More', 'Bags', 'Scans', 'Account']);
+  });
+
+  it('offers admins the admin screens too', async () => {
+    renderApp('/', { auth: buildAuthState(buildUser({ role: 'admin' })) });
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    const admin = within(nav).getByText('Admin').parentElement;
+    expect(
+      within(admin as HTMLElement)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Users', 'Bag kinds', 'Audit log']);
+  });
+
+  it('shows "not allowed" at the address of a screen the role may not use', async () => {
+    renderApp('/admin/audit', {
+      auth: buildAuthState(buildUser({ role: 'dispatcher', dispatchArea: 'hisar' })),
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'You don’t have access' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('The audit log is for admins.')).toBeInTheDocument();
+  });
+
+  it('lists the other screens on the phone’s "More" page, by role', async () => {
+    renderApp('/more', { auth: buildAuthState(buildUser({ role: 'biller' })) });
+
+    expect(await screen.findByRole('heading', { name: 'More' })).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(within(main).getByRole('link', { name: /Bags/ })).toBeInTheDocument();
+    expect(within(main).queryByRole('link', { name: /Audit log/ })).not.toBeInTheDocument();
   });
 
   it('shows an honest placeholder for screens of later releases', async () => {
-    renderApp('/pack', { auth: buildAuthState(buildUser()) });
+    renderApp('/bills', { auth: buildAuthState(buildUser()) });
 
-    expect(
-      await screen.findByText('Packing station arrives in the next release.'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Bills arrive in the next release.')).toBeInTheDocument();
   });
 
   it('signs out and returns to the login page', async () => {

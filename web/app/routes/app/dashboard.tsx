@@ -1,61 +1,87 @@
 import { areaDisplayName } from '@common/areas';
-import { roleLabel } from '@common/roles';
-import type { User } from '@common/contracts/users';
+import { useStats } from '@/features/dashboard/api/get-stats';
+import { HourlyChart } from '@/features/dashboard/components/hourly-chart';
+import { LiveIndicator } from '@/features/dashboard/components/live-indicator';
+import { RecentActivity } from '@/features/dashboard/components/recent-activity';
+import { StatTiles } from '@/features/dashboard/components/stat-tiles';
+import { TopStations } from '@/features/dashboard/components/top-stations';
+import { useLiveDashboard } from '@/features/dashboard/hooks/use-live-dashboard';
+import { useRecentScans } from '@/features/scans/api/get-scans';
 import { useAuth } from '@/app/routes/app/auth-context';
-import { LinkButton } from '@/components/ui/button';
+import { Banner } from '@/components/ui/banner';
+import { Button, LinkButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { PackIcon, UsersIcon } from '@/components/ui/icons';
+import { PackIcon } from '@/components/ui/icons';
+import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { friendlyErrorMessage } from '@/lib/error-messages';
 
-function scopeSentence(user: User): string {
-  if (user.role === 'dispatcher') {
-    return user.dispatchArea
-      ? `You work in ${areaDisplayName(user.dispatchArea)} and see that area’s bags.`
-      : 'You have no dispatch area yet. Ask an admin to set one.';
-  }
-  return 'You see all dispatch areas.';
-}
-
-function WelcomeCard({ user }: { user: User }) {
-  return (
-    <Card title={`Welcome, ${user.username}`} tone="highlight">
-      <dl className="facts">
-        <div>
-          <dt>Role</dt>
-          <dd>{roleLabel(user.role)}</dd>
-        </div>
-        <div>
-          <dt>Area</dt>
-          <dd>{user.dispatchArea ? areaDisplayName(user.dispatchArea) : 'All areas'}</dd>
-        </div>
-      </dl>
-      <p className="muted">{scopeSentence(user)}</p>
-      <LinkButton to={paths.app.pack.getHref()} size="lg" icon={<PackIcon />}>
-        Start packing
-      </LinkButton>
-    </Card>
-  );
-}
-
-/** Home page. Live numbers arrive with the dashboard issue; for now a welcome and the way in. */
+/**
+ * Home: the numbers of SPEC §9 for the user's scope, updated live over /api/events (no polling):
+ * tiles, today's scans per hour, top stations and recent activity.
+ */
 export function DashboardRoute() {
   useDocumentTitle('Dashboard');
   const { user } = useAuth();
+  const stats = useStats();
+  const recent = useRecentScans();
+  const { status, activity } = useLiveDashboard(recent.data?.items, () => void recent.refetch());
+  const scope =
+    user.role === 'dispatcher'
+      ? `${user.dispatchArea ? areaDisplayName(user.dispatchArea) : 'No area'} only`
+      : 'All areas';
   return (
     <div className="page">
-      <h1>Dashboard</h1>
-      <WelcomeCard user={user} />
-      <Card title="Today’s numbers">
-        <p className="muted">Bag, bill and scan counts arrive in the next release.</p>
-      </Card>
-      {user.role === 'admin' ? (
-        <Card title="Admin">
-          <LinkButton to={paths.app.users.getHref()} variant="secondary" icon={<UsersIcon />}>
-            Manage users
-          </LinkButton>
-        </Card>
+      <div className="dashboard__header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="muted">
+            Welcome, {user.username}. {scope}.
+          </p>
+        </div>
+        <LinkButton to={paths.app.pack.getHref()} size="lg" icon={<PackIcon />}>
+          Start packing
+        </LinkButton>
+      </div>
+      <LiveIndicator status={status} updatedAt={stats.data?.updatedAt ?? null} />
+      {stats.isError ? (
+        <Banner
+          tone="error"
+          title="Could not load the numbers"
+          action={
+            <Button variant="secondary" onClick={() => void stats.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {friendlyErrorMessage(stats.error)}
+        </Banner>
       ) : null}
+      {stats.data ? (
+        <StatTiles stats={stats.data} />
+      ) : stats.isPending ? (
+        <Spinner size="lg" label="Loading the numbers…" />
+      ) : null}
+      <div className="dashboard__grid">
+        <Card title="Scans per hour today">
+          {stats.data ? (
+            <HourlyChart perHour={stats.data.perHour} timeZone={stats.data.timeZone} />
+          ) : (
+            <Spinner />
+          )}
+        </Card>
+        <Card title="Top stations today">
+          {stats.data ? <TopStations stations={stats.data.topStations} /> : <Spinner />}
+        </Card>
+      </div>
+      <Card title="Recent activity">
+        {recent.isPending ? (
+          <Spinner label="Loading recent scans…" />
+        ) : (
+          <RecentActivity items={activity} />
+        )}
+      </Card>
     </div>
   );
 }
