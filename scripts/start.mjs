@@ -28,13 +28,19 @@ function needsBuild() {
     return true;
   }
   const sources = ['server', 'common', 'web'].map((d) => newestSource(join(root, d)));
-  const config = ['package.json', 'tsconfig.build.json', 'tsconfig.base.json'].map((f) => statSync(join(root, f)).mtimeMs);
+  const config = ['package.json', 'tsconfig.build.json', 'tsconfig.base.json'].map(
+    (f) => statSync(join(root, f)).mtimeMs,
+  );
   return Math.max(...sources, ...config) > statSync(stamp).mtimeMs;
 }
 
 if (needsBuild()) {
   console.log('Building TraceTrack (first start or changed sources)…');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error('Build failed; see the output above.');
     process.exit(result.status ?? 1);
