@@ -1,17 +1,22 @@
 // @ts-check
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layer rules of STYLE §5.10: web ↛ server, server ↛ web, common ↛ either. */
-const layerZones = [
-  { target: './web', from: './server', message: 'web/ never imports server/' },
-  { target: './server', from: './web', message: 'server/ never imports web/' },
-  { target: './common', from: './server', message: 'common/ is isomorphic' },
-  { target: './common', from: './web', message: 'common/ is isomorphic' },
-];
+/**
+ * Layer rules of STYLE §5.10 as import patterns: web ↛ server, server ↛ web, common ↛ either
+ * (and no node: built-ins in the isomorphic or browser code).
+ */
+const layer = (regex, message) => ({ regex, message });
+const NOT_SERVER = layer('(^|/)server/', 'web/ and common/ never import server/');
+const NOT_WEB = layer('(^|/)web/', 'server/ and common/ never import web/');
+const NOT_NODE = layer('^node:', 'common/ and web/ run in the browser too: no node: modules');
+const NOT_OTHER_REPOSITORY = layer(
+  '^\\.\\./[a-z-]+/[a-z-]+\\.repository\\.js$',
+  'Use the other module’s service, not its repository',
+);
+const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
   {
@@ -32,7 +37,6 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
-    plugins: { 'import-x': importX },
     rules: {
       curly: ['error', 'all'],
       eqeqeq: ['error', 'always'],
@@ -55,30 +59,27 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'import-x/no-cycle': ['error', { maxDepth: 6 }],
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read settings through server/config.ts' },
       ],
     },
-    settings: { 'import-x/resolver': { typescript: true, node: true } },
+  },
+  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': restrict(NOT_WEB) } },
+  {
+    files: ['common/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(NOT_SERVER, NOT_WEB, NOT_NODE) },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    ignores: ['web/vite.config.ts', 'web/scripts/**'],
+    rules: { 'no-restricted-imports': restrict(NOT_SERVER, NOT_NODE) },
   },
   {
     files: ['server/modules/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./[a-z-]+/[a-z-]+\\.repository\\.js$',
-              message: 'Use the other module’s service, not its repository',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrict(NOT_WEB, NOT_OTHER_REPOSITORY),
     },
   },
   {
