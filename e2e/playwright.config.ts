@@ -44,6 +44,7 @@ export default defineConfig({
     },
     {
       name: 'iphone-14',
+      grepInvert: /@narrow/,
       // WebKit is not installed; Chromium with the iPhone 14's screen, touch and user agent.
       use: {
         ...devices['iPhone 14'],
@@ -53,6 +54,7 @@ export default defineConfig({
     },
     {
       name: 'desktop',
+      grepInvert: /@narrow/,
       use: {
         ...devices['Desktop Chrome'],
         browserName: 'chromium',

@@ -28,6 +28,28 @@ function screenRoute(
     : { path, lazy, handle, ErrorBoundary: RouteError };
 }
 
+/** A bill, return tickets. */
+function billingScreens(): RouteObject[] {
+  const { app } = paths;
+  return [
+    screenRoute(
+      app.bill.path,
+      'bills',
+      async () => (await import('@/app/routes/app/bill')).BillRoute,
+    ),
+    screenRoute(
+      app.returns.path,
+      'returns',
+      async () => (await import('@/app/routes/app/returns')).ReturnsRoute,
+    ),
+    screenRoute(
+      app.returnTicket.path,
+      'returns',
+      async () => (await import('@/app/routes/app/return-ticket')).ReturnTicketRoute,
+    ),
+  ];
+}
+
 function appScreens(): RouteObject[] {
   const { app } = paths;
   return [
@@ -49,6 +71,7 @@ function appScreens(): RouteObject[] {
       'bills',
       async () => (await import('@/app/routes/app/bills')).BillsRoute,
     ),
+    ...billingScreens(),
     screenRoute(
       app.lookup.path,
       'lookup',

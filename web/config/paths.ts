@@ -42,6 +42,15 @@ export const paths = {
     dashboard: { path: '', getHref: () => '/' },
     pack: { path: 'pack', getHref: () => '/pack' },
     bills: { path: 'bills', getHref: () => '/bills' },
+    bill: {
+      path: 'bills/:billNo',
+      getHref: (billNo: string) => `/bills/${encodeURIComponent(billNo)}`,
+    },
+    returns: { path: 'returns', getHref: () => '/returns' },
+    returnTicket: {
+      path: 'returns/:code',
+      getHref: (code: string) => `/returns/${encodeURIComponent(code)}`,
+    },
     lookup: {
       path: 'lookup',
       /** The trace of `code`, optionally as it was at `at` (ISO time). */

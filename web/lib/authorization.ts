@@ -6,6 +6,7 @@ import { ROLES, type Role } from '@common/roles';
  */
 const EVERYONE = ROLES;
 const ADMINS: readonly Role[] = ['admin'];
+const BILLING: readonly Role[] = ['admin', 'biller'];
 
 export const SCREEN_ROLES = {
   dashboard: EVERYONE,
@@ -14,6 +15,7 @@ export const SCREEN_ROLES = {
   bags: EVERYONE,
   scans: EVERYONE,
   bills: EVERYONE,
+  returns: BILLING,
   more: EVERYONE,
   account: EVERYONE,
   users: ADMINS,
@@ -25,6 +27,7 @@ export type Screen = keyof typeof SCREEN_ROLES;
 
 /** Why a role may not open a screen, for the "not allowed" page. */
 export const SCREEN_DENIED_REASON: Partial<Record<Screen, string>> = {
+  returns: 'Return tickets are handled by admins and billers.',
   users: 'Managing users is for admins.',
   bagKinds: 'Bag kinds (parent formats) are managed by admins.',
   audit: 'The audit log is for admins.',

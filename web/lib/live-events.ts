@@ -14,6 +14,10 @@ export interface LiveEventHandlers {
   onLink?: (data: LinkEventData) => void;
   onUnlink?: (data: LinkEventData) => void;
   onStats?: (data: StatsEventData) => void;
+  /** A bill changed (attach, remove, complete, reopen, return): `data` names it. */
+  onBill?: (data: Record<string, unknown>) => void;
+  /** A return ticket changed. */
+  onReturn?: (data: Record<string, unknown>) => void;
   /** Connected; `isReconnect` after a drop (events may have been missed: refetch). */
   onOpen?: (isReconnect: boolean) => void;
   /** The browser gave up on the stream (the session may have ended: check with a request). */
@@ -76,6 +80,8 @@ export function useLiveEvents(handlers: LiveEventHandlers, isEnabled = true): Li
       on<LinkEventData>('link', (data) => latest.current.onLink?.(data));
       on<LinkEventData>('unlink', (data) => latest.current.onUnlink?.(data));
       on<StatsEventData>('stats', (data) => latest.current.onStats?.(data));
+      on<Record<string, unknown>>('bill', (data) => latest.current.onBill?.(data));
+      on<Record<string, unknown>>('return', (data) => latest.current.onReturn?.(data));
     };
     connect();
     return () => {

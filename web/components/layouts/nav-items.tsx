@@ -10,6 +10,7 @@ import {
   LookupIcon,
   PackIcon,
   ScansIcon,
+  UndoIcon,
   UsersIcon,
 } from '@/components/ui/icons';
 import { paths } from '@/config/paths';
@@ -81,6 +82,13 @@ export const SECONDARY_SECTIONS: readonly NavSection[] = [
         label: 'Scans',
         icon: <ScansIcon />,
         description: 'Every recorded scan: who, where, when.',
+      },
+      {
+        screen: 'returns',
+        to: paths.app.returns.getHref(),
+        label: 'Returns',
+        icon: <UndoIcon />,
+        description: 'IPT return tickets: parents coming back from a bill.',
       },
     ],
   },

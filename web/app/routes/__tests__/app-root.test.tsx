@@ -57,10 +57,12 @@ describe('signed-in shell', () => {
     expect(within(main).queryByRole('link', { name: /Audit log/ })).not.toBeInTheDocument();
   });
 
-  it('shows an honest placeholder for screens of later releases', async () => {
-    renderApp('/bills', { auth: buildAuthState(buildUser()) });
+  it('offers returns to billers only, and shows a dispatcher "not allowed" there', async () => {
+    renderApp('/returns', { auth: buildAuthState(buildUser({ role: 'dispatcher' })) });
 
-    expect(await screen.findByText('Bills arrive in the next release.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Return tickets are handled by admins and billers/),
+    ).toBeInTheDocument();
   });
 
   it('signs out and returns to the login page', async () => {

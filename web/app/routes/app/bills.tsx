@@ -1,13 +1,49 @@
-import { ComingSoon } from '@/components/ui/coming-soon';
-import { BillsIcon } from '@/components/ui/icons';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  BILL_FILTER_KEYS,
+  BillsFilters,
+  toBillFilters,
+} from '@/features/bills/components/bills-filters';
+import { BillsList } from '@/features/bills/components/bills-list';
+import { CreateBillForm } from '@/features/bills/components/create-bill-form';
+import { useAuth } from '@/app/routes/app/auth-context';
+import { Button } from '@/components/ui/button';
+import { PlusIcon } from '@/components/ui/icons';
+import { paths } from '@/config/paths';
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useUrlFilters } from '@/hooks/use-url-filters';
 
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Bills with filters and infinite scroll; admins and billers create new ones here. */
 export function BillsRoute() {
   useDocumentTitle('Bills');
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [values, setValues] = useUrlFilters(BILL_FILTER_KEYS);
+  const q = useDebouncedValue(values.q, SEARCH_DEBOUNCE_MS);
+  const [isCreating, setIsCreating] = useState(false);
+  const canCreate = user.role === 'admin' || user.role === 'biller';
   return (
-    <ComingSoon title="Bills" icon={<BillsIcon />}>
-      <strong>Bills arrive in the next release.</strong>
-      <p>Create dispatch bills and attach parent bags to them.</p>
-    </ComingSoon>
+    <div className="page">
+      <div className="page__header">
+        <h1>Bills</h1>
+        {canCreate && !isCreating ? (
+          <Button icon={<PlusIcon />} onClick={() => setIsCreating(true)}>
+            New bill
+          </Button>
+        ) : null}
+      </div>
+      {isCreating ? (
+        <CreateBillForm
+          onCancel={() => setIsCreating(false)}
+          onCreated={(bill) => void navigate(paths.app.bill.getHref(bill.billNo))}
+        />
+      ) : null}
+      <BillsFilters values={values} onChange={setValues} />
+      <BillsList filters={toBillFilters(values, q)} />
+    </div>
   );
 }

@@ -58,8 +58,10 @@ export function BagRelations({ detail }: { detail: BagDetail }) {
         {detail.bill ? (
           <p>
             {bag.type === 'child' ? 'Its parent is on bill ' : 'On bill '}
-            <strong className="code">{detail.bill.billNo}</strong> (
-            {billStatusLabel(detail.bill.status)}).
+            <Link to={paths.app.bill.getHref(detail.bill.billNo)} className="code">
+              <strong>{detail.bill.billNo}</strong>
+            </Link>{' '}
+            ({billStatusLabel(detail.bill.status)}).
           </p>
         ) : (
           <p className="muted">

@@ -1,0 +1,55 @@
+import { useParams } from 'react-router';
+import { useBill } from '@/features/bills/api/get-bills';
+import { BillPage } from '@/features/bills/components/bill-page';
+import { useAuth } from '@/app/routes/app/auth-context';
+import { Banner } from '@/components/ui/banner';
+import { Button, LinkButton } from '@/components/ui/button';
+import { BackIcon } from '@/components/ui/icons';
+import { Spinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { isApiError } from '@/lib/api-client';
+import { friendlyErrorMessage } from '@/lib/error-messages';
+
+/** One bill (`/bills/:billNo`): admins and billers scan parents onto it; dispatchers view. */
+export function BillRoute() {
+  const billNo = useParams().billNo ?? '';
+  useDocumentTitle(`Bill ${billNo}`);
+  const { user } = useAuth();
+  const query = useBill(billNo);
+  const canEdit = user.role === 'admin' || user.role === 'biller';
+  let body;
+  if (query.data) {
+    body = <BillPage detail={query.data} canEdit={canEdit} />;
+  } else if (query.isPending) {
+    body = <Spinner size="lg" label="Loading the bill…" />;
+  } else {
+    const isMissing = isApiError(query.error) && query.error.code === 'BILL_NOT_FOUND';
+    body = (
+      <Banner
+        tone="error"
+        title={isMissing ? `Bill ${billNo} not found` : 'Could not load the bill'}
+        action={
+          isMissing ? null : (
+            <Button variant="secondary" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          )
+        }
+      >
+        {isMissing ? 'It may have been deleted.' : friendlyErrorMessage(query.error)}
+      </Banner>
+    );
+  }
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>Bill {billNo}</h1>
+        <LinkButton variant="secondary" icon={<BackIcon />} to={paths.app.bills.getHref()}>
+          All bills
+        </LinkButton>
+      </div>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { giveScanFeedback, type ScanTone } from '@/lib/scanner/scan-feedback';
+import './scan-result.css';
+
+/** One scan's result on a scanning screen (bill page, return ticket). `id` grows per result. */
+export interface ScanResult {
+  id: number;
+  tone: ScanTone;
+  text: string;
+}
+
+/**
+ * The result of the last scan: a full-screen green or red flash (decorative), the tone and
+ * vibration, a coloured message and an `aria-live` announcement (errors assertive).
+ */
+export function ScanResultView({ result }: { result: ScanResult | null }) {
+  const id = result?.id ?? 0;
+  const tone = result?.tone ?? null;
+  useEffect(() => {
+    if (id > 0 && tone) {
+      giveScanFeedback(tone);
+    }
+  }, [id, tone]);
+  const isError = tone === 'error';
+  return (
+    <>
+      {result && tone !== 'undo' ? (
+        <div
+          key={result.id}
+          className={`scan-flash scan-flash--${isError ? 'error' : 'success'}`}
+          aria-hidden="true"
+        />
+      ) : null}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {result && !isError ? <p key={result.id}>{result.text}</p> : null}
+      </div>
+      <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {result && isError ? <p key={result.id}>{result.text}</p> : null}
+      </div>
+      <p
+        className={`scan-message scan-message--${result ? (isError ? 'error' : 'success') : 'empty'}`}
+        data-testid="scan-message"
+      >
+        {result?.text ?? '\u00a0'}
+      </p>
+    </>
+  );
+}
