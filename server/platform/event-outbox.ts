@@ -73,7 +73,9 @@ export function createEventOutbox(database: Database, log: FastifyBaseLogger): E
     },
     async flush() {
       clearTimeout(timer);
-      await flush();
+      // Best effort on shutdown: never let a slow database hold up close().
+      const bound = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+      await Promise.race([flush(), bound]);
     },
   };
 }

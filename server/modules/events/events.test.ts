@@ -140,7 +140,11 @@ describe('GET /api/events', () => {
     baseUrl = await listenOn(t.app);
   });
   afterAll(async () => {
-    await Promise.all(connections.map((c) => c.close()));
+    // Client-side closes are best effort (an aborted fetch body may never settle); the server
+    // then drops every socket so close() does not wait on one the client left half-open.
+    const settle = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+    await Promise.race([Promise.all(connections.map((c) => c.close())), settle]);
+    t.app.server.closeAllConnections();
     await t.app.close();
   });
 
