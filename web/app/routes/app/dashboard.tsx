@@ -8,14 +8,13 @@ import { TopStations } from '@/features/dashboard/components/top-stations';
 import { useLiveDashboard } from '@/features/dashboard/hooks/use-live-dashboard';
 import { useRecentScans } from '@/features/scans/api/get-scans';
 import { useAuth } from '@/app/routes/app/auth-context';
-import { Banner } from '@/components/ui/banner';
-import { Button, LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { LoadErrorBanner } from '@/components/ui/load-error-banner';
 import { PackIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 
 /**
  * Home: the numbers of SPEC §9 for the user's scope, updated live over /api/events (no polling):
@@ -46,17 +45,11 @@ export function DashboardRoute() {
       </div>
       <LiveIndicator status={status} updatedAt={stats.data?.updatedAt ?? null} />
       {stats.isError ? (
-        <Banner
-          tone="error"
+        <LoadErrorBanner
           title="Could not load the numbers"
-          action={
-            <Button variant="secondary" onClick={() => void stats.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {friendlyErrorMessage(stats.error)}
-        </Banner>
+          error={stats.error}
+          onRetry={() => void stats.refetch()}
+        />
       ) : null}
       {stats.data ? (
         <StatTiles stats={stats.data} />

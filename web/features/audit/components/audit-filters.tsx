@@ -1,21 +1,19 @@
 import type { AuditFilters } from '@/features/audit/api/get-audit';
+import { DateRangeFields, SearchField } from '@/components/ui/filter-fields';
 import { FilterPanel } from '@/components/ui/filter-panel';
 import { TextField } from '@/components/ui/text-field';
-import { fromDateTimeLocal } from '@/lib/format';
+import { secondaryFilters, toDateRange } from '@/lib/filter-values';
 
 export const AUDIT_FILTER_KEYS = ['actor', 'action', 'entity', 'from', 'to'] as const;
 export type AuditFilterValues = Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
 
 /** Form values → API filters (text fields are debounced by the screen). */
 export function toAuditFilters(values: AuditFilterValues): AuditFilters {
-  const from = fromDateTimeLocal(values.from);
-  const to = fromDateTimeLocal(values.to);
   return {
     ...(values.actor.trim() ? { actor: values.actor.trim() } : {}),
     ...(values.action.trim() ? { action: values.action.trim() } : {}),
     ...(values.entity.trim() ? { entity: values.entity.trim() } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
+    ...toDateRange(values),
   };
 }
 
@@ -25,19 +23,16 @@ export interface AuditFiltersProps {
 }
 
 export function AuditFiltersPanel({ values, onChange }: AuditFiltersProps) {
-  const more = AUDIT_FILTER_KEYS.filter((key) => key !== 'action' && values[key]);
+  const more = secondaryFilters(AUDIT_FILTER_KEYS, 'action', values, onChange);
   return (
     <FilterPanel
       label="Filter the audit log"
-      activeCount={more.length}
-      onClear={() => onChange(Object.fromEntries(more.map((key) => [key, ''])))}
+      {...more}
       primary={
-        <TextField
+        <SearchField
           label="Action"
-          type="search"
           placeholder="user.update or user."
           autoCapitalize="none"
-          spellCheck={false}
           value={values.action}
           onChange={(e) => onChange({ action: e.target.value })}
           hint="Exact, or a prefix ending in a dot."
@@ -59,17 +54,12 @@ export function AuditFiltersPanel({ values, onChange }: AuditFiltersProps) {
         value={values.entity}
         onChange={(e) => onChange({ entity: e.target.value })}
       />
-      <TextField
-        label="From"
-        type="datetime-local"
-        value={values.from}
-        onChange={(e) => onChange({ from: e.target.value })}
-      />
-      <TextField
-        label="Until"
-        type="datetime-local"
-        value={values.to}
-        onChange={(e) => onChange({ to: e.target.value })}
+      <DateRangeFields
+        fromLabel="From"
+        toLabel="Until"
+        from={values.from}
+        to={values.to}
+        onChange={onChange}
       />
     </FilterPanel>
   );

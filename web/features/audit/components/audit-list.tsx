@@ -1,11 +1,7 @@
 import type { AuditEntry } from '@common/contracts/audit';
 import { useAudit, type AuditFilters } from '@/features/audit/api/get-audit';
 import { Badge } from '@/components/ui/badge';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { ListFooter } from '@/components/ui/list-footer';
-import { Spinner } from '@/components/ui/spinner';
-import { friendlyErrorMessage } from '@/lib/error-messages';
+import { PagedList } from '@/components/ui/paged-list';
 import { formatDateTime } from '@/lib/format';
 import './audit.css';
 
@@ -62,46 +58,17 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
 
 /** Audit entries matching the filters, newest first, a page at a time ("Load more"). */
 export function AuditList({ filters }: { filters: AuditFilters }) {
-  const query = useAudit(filters);
-  const entries = query.data?.pages.flatMap((page) => page.items);
-  if (!entries) {
-    return query.isPending ? (
-      <Spinner size="lg" label="Loading the audit log…" />
-    ) : (
-      <Banner
-        tone="error"
-        title="Could not load the audit log"
-        action={
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {friendlyErrorMessage(query.error)}
-      </Banner>
-    );
-  }
-  if (entries.length === 0) {
-    return <p className="empty-state">No audit entries match these filters.</p>;
-  }
   return (
-    <div className="stack">
-      <ul className="data-list" aria-label="Audit entries">
-        {entries.map((entry) => (
-          <AuditRow key={entry.id} entry={entry} />
-        ))}
-      </ul>
-      <ListFooter
-        count={entries.length}
-        noun="entry"
-        pluralNoun="entries"
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        isFetchNextPageError={query.isFetchNextPageError}
-        error={query.error}
-        fetchNextPage={() => void query.fetchNextPage()}
-        isInfinite={false}
-      />
-    </div>
+    <PagedList
+      query={useAudit(filters)}
+      label="Audit entries"
+      loadingLabel="Loading the audit log…"
+      errorTitle="Could not load the audit log"
+      emptyMessage="No audit entries match these filters."
+      noun="entry"
+      pluralNoun="entries"
+      isInfinite={false}
+      renderItem={(entry) => <AuditRow key={entry.id} entry={entry} />}
+    />
   );
 }

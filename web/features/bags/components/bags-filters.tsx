@@ -1,11 +1,10 @@
 import type { BagKind } from '@common/contracts/bags';
 import type { BagFilters } from '@/features/bags/api/get-bags';
 import { FilterPanel } from '@/components/ui/filter-panel';
+import { AreaFilterField, DateRangeFields, SearchField } from '@/components/ui/filter-fields';
 import { SelectField } from '@/components/ui/select-field';
 import { SwitchField } from '@/components/ui/switch-field';
-import { TextField } from '@/components/ui/text-field';
-import { AREA_OPTIONS } from '@/lib/area-options';
-import { fromDateTimeLocal } from '@/lib/format';
+import { secondaryFilters, toDateRange } from '@/lib/filter-values';
 
 export const BAG_FILTER_KEYS = [
   'q',
@@ -31,8 +30,6 @@ const STATUS_OPTIONS = [
 
 /** Form values (strings, from the address) → API filters; empty means "any". */
 export function toBagFilters(values: BagFilterValues, q: string): BagFilters {
-  const from = fromDateTimeLocal(values.from);
-  const to = fromDateTimeLocal(values.to);
   return {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(values.type === 'parent' || values.type === 'child' ? { type: values.type } : {}),
@@ -42,8 +39,7 @@ export function toBagFilters(values: BagFilterValues, q: string): BagFilters {
       : {}),
     ...(values.area ? { area: values.area } : {}),
     ...(values.unlinked === 'true' ? { unlinked: true } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
+    ...toDateRange(values),
   };
 }
 
@@ -56,20 +52,17 @@ export interface BagsFiltersProps {
 }
 
 export function BagsFilters({ values, onChange, kinds, isAreaFilterShown }: BagsFiltersProps) {
-  const more = BAG_FILTER_KEYS.filter((key) => key !== 'q' && values[key]);
+  const more = secondaryFilters(BAG_FILTER_KEYS, 'q', values, onChange);
   const kindOptions = kinds.map((kind) => ({ value: kind.code, label: kind.label }));
   return (
     <FilterPanel
       label="Filter bags"
-      activeCount={more.length}
-      onClear={() => onChange(Object.fromEntries(more.map((key) => [key, ''])))}
+      {...more}
       primary={
-        <TextField
+        <SearchField
           label="Code starts with"
-          type="search"
           placeholder="SB122 or 00165"
           autoCapitalize="characters"
-          spellCheck={false}
           value={values.q}
           onChange={(event) => onChange({ q: event.target.value })}
         />
@@ -97,25 +90,14 @@ export function BagsFilters({ values, onChange, kinds, isAreaFilterShown }: Bags
         onChange={(e) => onChange({ status: e.target.value })}
       />
       {isAreaFilterShown ? (
-        <SelectField
-          label="Area"
-          placeholder="All areas"
-          options={AREA_OPTIONS}
-          value={values.area}
-          onChange={(e) => onChange({ area: e.target.value })}
-        />
+        <AreaFilterField value={values.area} onChange={(area) => onChange({ area })} />
       ) : null}
-      <TextField
-        label="Created from"
-        type="datetime-local"
-        value={values.from}
-        onChange={(e) => onChange({ from: e.target.value })}
-      />
-      <TextField
-        label="Created until"
-        type="datetime-local"
-        value={values.to}
-        onChange={(e) => onChange({ to: e.target.value })}
+      <DateRangeFields
+        fromLabel="Created from"
+        toLabel="Created until"
+        from={values.from}
+        to={values.to}
+        onChange={onChange}
       />
       <SwitchField
         label="Only children in no parent"

@@ -4,12 +4,8 @@ import { areaDisplayName } from '@common/areas';
 import { useBags, type BagFilters } from '@/features/bags/api/get-bags';
 import { bagStatusLabel, bagStatusTone, bagTypeLabel } from '@/features/bags/utils/bag-labels';
 import { Badge } from '@/components/ui/badge';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { ListFooter } from '@/components/ui/list-footer';
-import { Spinner } from '@/components/ui/spinner';
+import { PagedList } from '@/components/ui/paged-list';
 import { paths } from '@/config/paths';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 import { formatDateTime } from '@/lib/format';
 
 function BagRow({ bag, maxChildren }: { bag: Bag; maxChildren: number | null }) {
@@ -68,48 +64,22 @@ export interface BagsListProps {
 /** Bags matching the filters, newest first, loading more as the list scrolls. */
 export function BagsList({ filters, kinds }: BagsListProps) {
   const query = useBags(filters);
-  const bags = query.data?.pages.flatMap((page) => page.items);
-  if (!bags) {
-    return query.isPending ? (
-      <Spinner size="lg" label="Loading bags…" />
-    ) : (
-      <Banner
-        tone="error"
-        title="Could not load the bags"
-        action={
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {friendlyErrorMessage(query.error)}
-      </Banner>
-    );
-  }
-  if (bags.length === 0) {
-    return <p className="empty-state">No bags match these filters.</p>;
-  }
   const maxOf = new Map(kinds.map((kind) => [kind.code, kind.maxChildren]));
   return (
-    <div className="stack">
-      <ul className="data-list" aria-label="Bags">
-        {bags.map((bag) => (
-          <BagRow
-            key={bag.qr}
-            bag={bag}
-            maxChildren={bag.kind ? (maxOf.get(bag.kind) ?? null) : null}
-          />
-        ))}
-      </ul>
-      <ListFooter
-        count={bags.length}
-        noun="bag"
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        isFetchNextPageError={query.isFetchNextPageError}
-        error={query.error}
-        fetchNextPage={() => void query.fetchNextPage()}
-      />
-    </div>
+    <PagedList
+      query={query}
+      label="Bags"
+      loadingLabel="Loading bags…"
+      errorTitle="Could not load the bags"
+      emptyMessage="No bags match these filters."
+      noun="bag"
+      renderItem={(bag) => (
+        <BagRow
+          key={bag.qr}
+          bag={bag}
+          maxChildren={bag.kind ? (maxOf.get(bag.kind) ?? null) : null}
+        />
+      )}
+    />
   );
 }

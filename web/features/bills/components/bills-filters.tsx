@@ -1,8 +1,8 @@
 import type { BillFilters } from '@/features/bills/api/get-bills';
 import { BILL_STATUS_OPTIONS } from '@/features/bills/utils/bill-labels';
 import { FilterPanel } from '@/components/ui/filter-panel';
+import { SearchField } from '@/components/ui/filter-fields';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
 
 export const BILL_FILTER_KEYS = ['q', 'status'] as const;
 export type BillFilterValues = Record<(typeof BILL_FILTER_KEYS)[number], string>;
@@ -27,11 +27,9 @@ export function BillsFilters({ values, onChange }: BillsFiltersProps) {
       activeCount={values.status ? 1 : 0}
       onClear={() => onChange({ status: '' })}
       primary={
-        <TextField
+        <SearchField
           label="Bill number starts with"
-          type="search"
           autoCapitalize="characters"
-          spellCheck={false}
           value={values.q}
           onChange={(event) => onChange({ q: event.target.value })}
         />

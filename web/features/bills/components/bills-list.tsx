@@ -3,12 +3,8 @@ import type { Bill } from '@common/contracts/bills';
 import { useBills, type BillFilters } from '@/features/bills/api/get-bills';
 import { billStatusText, billStatusTone, formatKg } from '@/features/bills/utils/bill-labels';
 import { Badge } from '@/components/ui/badge';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { ListFooter } from '@/components/ui/list-footer';
-import { Spinner } from '@/components/ui/spinner';
+import { PagedList } from '@/components/ui/paged-list';
 import { paths } from '@/config/paths';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 import { formatDateTime } from '@/lib/format';
 
 function BillRow({ bill }: { bill: Bill }) {
@@ -55,44 +51,15 @@ function BillRow({ bill }: { bill: Bill }) {
 
 /** Bills matching the filters, newest first, loading more as the list scrolls. */
 export function BillsList({ filters }: { filters: BillFilters }) {
-  const query = useBills(filters);
-  const bills = query.data?.pages.flatMap((page) => page.items);
-  if (!bills) {
-    return query.isPending ? (
-      <Spinner size="lg" label="Loading bills…" />
-    ) : (
-      <Banner
-        tone="error"
-        title="Could not load the bills"
-        action={
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {friendlyErrorMessage(query.error)}
-      </Banner>
-    );
-  }
-  if (bills.length === 0) {
-    return <p className="empty-state">No bills match these filters.</p>;
-  }
   return (
-    <div className="stack">
-      <ul className="data-list" aria-label="Bills">
-        {bills.map((bill) => (
-          <BillRow key={bill.billNo} bill={bill} />
-        ))}
-      </ul>
-      <ListFooter
-        count={bills.length}
-        noun="bill"
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        isFetchNextPageError={query.isFetchNextPageError}
-        error={query.error}
-        fetchNextPage={() => void query.fetchNextPage()}
-      />
-    </div>
+    <PagedList
+      query={useBills(filters)}
+      label="Bills"
+      loadingLabel="Loading bills…"
+      errorTitle="Could not load the bills"
+      emptyMessage="No bills match these filters."
+      noun="bill"
+      renderItem={(bill) => <BillRow key={bill.billNo} bill={bill} />}
+    />
   );
 }

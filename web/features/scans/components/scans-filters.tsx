@@ -1,9 +1,9 @@
 import type { ScanFilters } from '@/features/scans/api/get-scans';
+import { AreaFilterField, DateRangeFields, SearchField } from '@/components/ui/filter-fields';
 import { FilterPanel } from '@/components/ui/filter-panel';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { AREA_OPTIONS } from '@/lib/area-options';
-import { fromDateTimeLocal } from '@/lib/format';
+import { secondaryFilters, toDateRange } from '@/lib/filter-values';
 
 export const SCAN_FILTER_KEYS = ['user', 'station', 'type', 'area', 'from', 'to'] as const;
 export type ScanFilterValues = Record<(typeof SCAN_FILTER_KEYS)[number], string>;
@@ -17,15 +17,12 @@ const TYPE_OPTIONS = [
 
 /** Form values → API filters; `user` and `station` are debounced by the screen. */
 export function toScanFilters(values: ScanFilterValues): ScanFilters {
-  const from = fromDateTimeLocal(values.from);
-  const to = fromDateTimeLocal(values.to);
   return {
     ...(values.user.trim() ? { user: values.user.trim() } : {}),
     ...(values.station.trim() ? { station: values.station.trim() } : {}),
     ...(values.type ? { type: values.type } : {}),
     ...(values.area ? { area: values.area } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
+    ...toDateRange(values),
   };
 }
 
@@ -36,19 +33,16 @@ export interface ScansFiltersProps {
 }
 
 export function ScansFilters({ values, onChange, isAreaFilterShown }: ScansFiltersProps) {
-  const more = SCAN_FILTER_KEYS.filter((key) => key !== 'user' && values[key]);
+  const more = secondaryFilters(SCAN_FILTER_KEYS, 'user', values, onChange);
   return (
     <FilterPanel
       label="Filter scans"
-      activeCount={more.length}
-      onClear={() => onChange(Object.fromEntries(more.map((key) => [key, ''])))}
+      {...more}
       primary={
-        <TextField
+        <SearchField
           label="User"
-          type="search"
           placeholder="Username"
           autoCapitalize="none"
-          spellCheck={false}
           value={values.user}
           onChange={(e) => onChange({ user: e.target.value })}
         />
@@ -67,25 +61,14 @@ export function ScansFilters({ values, onChange, isAreaFilterShown }: ScansFilte
         onChange={(e) => onChange({ type: e.target.value })}
       />
       {isAreaFilterShown ? (
-        <SelectField
-          label="Area"
-          placeholder="All areas"
-          options={AREA_OPTIONS}
-          value={values.area}
-          onChange={(e) => onChange({ area: e.target.value })}
-        />
+        <AreaFilterField value={values.area} onChange={(area) => onChange({ area })} />
       ) : null}
-      <TextField
-        label="From"
-        type="datetime-local"
-        value={values.from}
-        onChange={(e) => onChange({ from: e.target.value })}
-      />
-      <TextField
-        label="Until"
-        type="datetime-local"
-        value={values.to}
-        onChange={(e) => onChange({ to: e.target.value })}
+      <DateRangeFields
+        fromLabel="From"
+        toLabel="Until"
+        from={values.from}
+        to={values.to}
+        onChange={onChange}
       />
     </FilterPanel>
   );

@@ -4,12 +4,8 @@ import { areaDisplayName } from '@common/areas';
 import { useScans, type ScanFilters } from '@/features/scans/api/get-scans';
 import { scanKindLabel, scanTargetText } from '@/features/scans/utils/scan-labels';
 import { Badge } from '@/components/ui/badge';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { ListFooter } from '@/components/ui/list-footer';
-import { Spinner } from '@/components/ui/spinner';
+import { PagedList } from '@/components/ui/paged-list';
 import { paths } from '@/config/paths';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 import { formatDateTime } from '@/lib/format';
 
 function ScanRow({ scan }: { scan: Scan }) {
@@ -57,44 +53,15 @@ function ScanRow({ scan }: { scan: Scan }) {
 
 /** Recorded scans matching the filters, newest first, loading more as the list scrolls. */
 export function ScansList({ filters }: { filters: ScanFilters }) {
-  const query = useScans(filters);
-  const scans = query.data?.pages.flatMap((page) => page.items);
-  if (!scans) {
-    return query.isPending ? (
-      <Spinner size="lg" label="Loading scans…" />
-    ) : (
-      <Banner
-        tone="error"
-        title="Could not load the scans"
-        action={
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {friendlyErrorMessage(query.error)}
-      </Banner>
-    );
-  }
-  if (scans.length === 0) {
-    return <p className="empty-state">No scans match these filters.</p>;
-  }
   return (
-    <div className="stack">
-      <ul className="data-list" aria-label="Scans">
-        {scans.map((scan) => (
-          <ScanRow key={scan.id} scan={scan} />
-        ))}
-      </ul>
-      <ListFooter
-        count={scans.length}
-        noun="scan"
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        isFetchNextPageError={query.isFetchNextPageError}
-        error={query.error}
-        fetchNextPage={() => void query.fetchNextPage()}
-      />
-    </div>
+    <PagedList
+      query={useScans(filters)}
+      label="Scans"
+      loadingLabel="Loading scans…"
+      errorTitle="Could not load the scans"
+      emptyMessage="No scans match these filters."
+      noun="scan"
+      renderItem={(scan) => <ScanRow key={scan.id} scan={scan} />}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useUsers } from '@/features/users/api/get-users';
 import { UserCard } from '@/features/users/components/user-card';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
+import { LoadErrorBanner } from '@/components/ui/load-error-banner';
 import { Spinner } from '@/components/ui/spinner';
 import { friendlyErrorMessage } from '@/lib/error-messages';
 import './users.css';
@@ -15,22 +16,6 @@ export interface UsersListProps {
 }
 
 type UsersQuery = ReturnType<typeof useUsers>;
-
-function LoadError({ query }: { query: UsersQuery }) {
-  return (
-    <Banner
-      tone="error"
-      title="Could not load the users"
-      action={
-        <Button variant="secondary" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      }
-    >
-      {friendlyErrorMessage(query.error)}
-    </Banner>
-  );
-}
 
 function ListFooter({ query, count }: { query: UsersQuery; count: number }) {
   if (!query.hasNextPage) {
@@ -65,7 +50,11 @@ export function UsersList({ filters, currentUserId, onChanged }: UsersListProps)
     return query.isPending ? (
       <Spinner size="lg" label="Loading users…" />
     ) : (
-      <LoadError query={query} />
+      <LoadErrorBanner
+        title="Could not load the users"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (users.length === 0) {
