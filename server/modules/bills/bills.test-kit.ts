@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { AttachResult, Bill, BillDetail } from '../../../common/contracts/bills.js';
-import { rowsOf } from '../../db/migrate.js';
 import { bags, type BagRow } from '../../db/schema/bags.js';
 import { bills, type BillRow } from '../../db/schema/bills.js';
 import { scans } from '../../db/schema/scans.js';
@@ -11,6 +10,9 @@ import { as, loginAs, type TestSession } from '../../test/auth.js';
 import { freshChildCode, freshParentCode, newScanId, packer } from '../../test/bags.js';
 import type { TestApp } from '../../test/build-test-app.js';
 import { createUser } from '../../test/factories.js';
+import { recount, type Figures } from '../../test/bill-figures.js';
+
+export { recount, type Figures };
 
 /**
  * Helpers of the bills tests (used only by server/modules/bills/*.test.ts): arrange through the
@@ -128,39 +130,12 @@ export async function billScans(t: TestApp, qr: string) {
   return rows.filter((r) => r.kind === 'bill');
 }
 
-export interface Figures {
-  parentCount: number;
-  childCount: number;
-  actualWeightKg: number;
-  expectedWeightKg: number;
-}
-
 export const figuresOf = (bill: Bill | BillRow): Figures => ({
   parentCount: bill.parentCount,
   childCount: bill.childCount,
   actualWeightKg: bill.actualWeightKg,
   expectedWeightKg: bill.expectedWeightKg,
 });
-
-/** The bill's figures counted afresh from the bags on it. */
-export async function recount(t: TestApp, billNo: string): Promise<Figures> {
-  const result = await t.database.db.execute(sql`
-    select count(g.id)::int as "parentCount", coalesce(sum(g.child_count), 0)::int as "childCount",
-           coalesce(sum(g.weight_kg), 0)::float8 as "actualWeightKg",
-           coalesce(sum(k.expected_kg), 0)::float8 as "expectedWeightKg"
-    from bills b left join bags g on g.bill_id = b.id left join bag_kinds k on k.code = g.kind
-    where b.bill_no = ${billNo}`);
-  const [row] = rowsOf<Figures>(result);
-  if (!row) {
-    throw new Error(`no bill ${billNo}`);
-  }
-  return {
-    parentCount: Number(row.parentCount),
-    childCount: Number(row.childCount),
-    actualWeightKg: Number(row.actualWeightKg),
-    expectedWeightKg: Number(row.expectedWeightKg),
-  };
-}
 
 /** Stored figures equal a recount from the links. */
 export async function expectConsistent(t: TestApp, billNo: string): Promise<BillRow> {

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Bill, BillDetail } from '../../../common/contracts/bills.js';
 import type { ReturnTicket } from '../../../common/contracts/returns.js';
-import { rowsOf } from '../../db/migrate.js';
 import { bags } from '../../db/schema/bags.js';
 import { billEvents, bills, type BillRow } from '../../db/schema/bills.js';
 import { as, loginAs, type TestSession } from '../../test/auth.js';
 import { freshChildCode, freshParentCode, newScanId, packer } from '../../test/bags.js';
 import type { TestApp } from '../../test/build-test-app.js';
 import { createUser } from '../../test/factories.js';
+import { recount, type Figures } from '../../test/bill-figures.js';
+
+export { recount, type Figures };
 
 /**
  * Test helpers of the returns module (used only by its *.test.ts files): bills and parents are
@@ -146,13 +148,6 @@ export async function billRow(t: TestApp, billNo: string): Promise<BillRow> {
   return row;
 }
 
-export interface Figures {
-  parentCount: number;
-  childCount: number;
-  actualWeightKg: number;
-  expectedWeightKg: number;
-}
-
 /** The bill's stored figures. */
 export async function storedFigures(t: TestApp, billNo: string): Promise<Figures> {
   const row = await billRow(t, billNo);
@@ -162,21 +157,6 @@ export async function storedFigures(t: TestApp, billNo: string): Promise<Figures
     actualWeightKg: row.actualWeightKg,
     expectedWeightKg: row.expectedWeightKg,
   };
-}
-
-/** The bill's figures counted afresh from the bags on it. */
-export async function recount(t: TestApp, billNo: string): Promise<Figures> {
-  const result = await t.database.db.execute(sql`
-    select count(g.id)::int as "parentCount", coalesce(sum(g.child_count), 0)::int as "childCount",
-           coalesce(sum(g.weight_kg), 0)::float8 as "actualWeightKg",
-           coalesce(sum(k.expected_kg), 0)::float8 as "expectedWeightKg"
-    from bills b left join bags g on g.bill_id = b.id left join bag_kinds k on k.code = g.kind
-    where b.bill_no = ${billNo}`);
-  const [row] = rowsOf<Figures>(result);
-  if (!row) {
-    throw new Error(`no bill ${billNo}`);
-  }
-  return row;
 }
 
 /** Stored figures equal a recount from the links. */
