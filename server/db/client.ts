@@ -27,9 +27,15 @@ export interface Database {
   query<T>(text: string, params: Array<string | number | boolean | null>): Promise<T[]>;
   /**
    * LISTEN on `channel` (PostgreSQL: one dedicated connection per pool, re-established after a
-   * drop; PGlite: in-process). `onPayload` gets each NOTIFY payload; answers the UNLISTEN.
+   * drop; PGlite: in-process). `onPayload` gets each NOTIFY payload; `onListen` runs each time
+   * the LISTEN is (re-)established — after a drop, notifications may have been missed. Answers
+   * the UNLISTEN.
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen?(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -63,7 +69,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     close: () => client.close(),
     query: async <T>(text: string, params: Array<string | number | boolean | null>) =>
       (await client.query<T>(text, params)).rows,
-    listen: (channel, onPayload) => client.listen(channel, onPayload),
+    listen: async (channel, onPayload, onListen) => {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return unlisten;
+    },
   };
 }
 
@@ -84,8 +94,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     close: () => client.end({ timeout: 5 }),
     query: async <T>(text: string, params: Array<string | number | boolean | null>) =>
       (await client.unsafe(text, params, { prepare: true })) as unknown as T[],
-    listen: async (channel, onPayload) => {
-      const request = await client.listen(channel, onPayload);
+    listen: async (channel, onPayload, onListen) => {
+      const request = await client.listen(channel, onPayload, onListen);
       return () => request.unlisten();
     },
   };

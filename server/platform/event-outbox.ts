@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
+import { waitAtMost } from './bounded.js';
 
 /** How long events wait so that a burst of scans shares one NOTIFY. */
 export const OUTBOX_FLUSH_MS = 50;
@@ -74,8 +75,7 @@ export function createEventOutbox(database: Database, log: FastifyBaseLogger): E
     async flush() {
       clearTimeout(timer);
       // Best effort on shutdown: never let a slow database hold up close().
-      const bound = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
-      await Promise.race([flush(), bound]);
+      await waitAtMost(flush(), 2_000);
     },
   };
 }

@@ -11,6 +11,7 @@ import type { SessionRow } from '../../db/schema/sessions.js';
 import type { UserRow } from '../../db/schema/users.js';
 import { ctxFrom, type Actor } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { waitAtMost } from '../../platform/bounded.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import { actorOfUser, type AuthService } from './auth.service.js';
@@ -85,6 +86,15 @@ export default fp(
           );
         }
       };
+    });
+
+    const stopWatching = await auth.watchChanges();
+    app.addHook('onClose', async () => {
+      // Bounded: a stuck LISTEN connection must not hold up shutdown.
+      const stopped = stopWatching().catch((err: unknown) => {
+        app.log.debug({ err }, 'unlisten failed');
+      });
+      await waitAtMost(stopped, 2_000);
     });
 
     const timer = setInterval(() => {

@@ -9,12 +9,16 @@ import { AppError } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import * as credentials from './credentials.repository.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
+import { createSessionCache, userIdOfPayload } from './session-cache.js';
 import * as sessionsRepo from './sessions.repository.js';
 import { newSessionToken, sessionIdOf } from './session-token.js';
 
 const MINUTE = 60_000;
 /** Idle deadlines move at most once per this many ms, sparing a write on every request. */
 const TOUCH_EVERY_MS = 30_000;
+/** The channel of the session-invalidation triggers (migration 0007). */
+export const AUTH_CHANNEL = 'tt_auth';
+const SESSION_CACHE_MAX_ENTRIES = 20_000;
 
 export interface LoginResult {
   user: UserRow;
@@ -37,13 +41,54 @@ export const actorOfUser = (user: UserRow): Actor => ({
 export function createAuthService(deps: AppDeps) {
   const { db } = deps.database;
   const cfg = deps.config;
+  // Off until the invalidation feed is listening (watchChanges): never trust what cannot be told.
+  let cache = createSessionCache({ ttlMs: 0, maxEntries: 0 });
 
-  /** Ends every live session of a user but `keepId`, inside the caller's transaction. */
+  /**
+   * Ends every live session of a user but `keepId`, inside the caller's transaction. The cache
+   * forgets the user at once here; the trigger's NOTIFY does so everywhere at commit.
+   */
   async function endUserSessions(
     ex: Parameters<typeof sessionsRepo.revokeUserSessions>[0],
     args: { userId: number; reason: string; at: Date; keepId?: string },
   ) {
+    cache.forgetUser(args.userId);
     return sessionsRepo.revokeUserSessions(ex, args);
+  }
+
+  /** A user's cached sessions are dropped (call where a user row changes). */
+  function forgetUser(userId: number) {
+    cache.forgetUser(userId);
+  }
+
+  /**
+   * Turns the session cache on and keeps it honest: LISTENs on `tt_auth` (every instance hears
+   * every revocation), and empties it whenever the LISTEN is (re-)established. Without LISTEN the
+   * cache stays off. Answers the UNLISTEN.
+   */
+  async function watchChanges(): Promise<() => Promise<void>> {
+    const ttlMs = cfg.SESSION_CACHE_SECONDS * 1000;
+    if (!deps.database.listen || ttlMs <= 0) {
+      return async () => undefined;
+    }
+    const live = createSessionCache({ ttlMs, maxEntries: SESSION_CACHE_MAX_ENTRIES });
+    const unlisten = await deps.database.listen(
+      AUTH_CHANNEL,
+      (payload) => {
+        const userId = userIdOfPayload(payload);
+        if (userId === null) {
+          live.clear();
+        } else {
+          live.forgetUser(userId);
+        }
+      },
+      () => live.clear(),
+    );
+    cache = live;
+    return async () => {
+      cache = createSessionCache({ ttlMs: 0, maxEntries: 0 });
+      await unlisten();
+    };
   }
 
   async function failLogin(
@@ -159,36 +204,41 @@ export function createAuthService(deps: AppDeps) {
    * @throws AUTH_REQUIRED (unknown or logged-out session), SESSION_EXPIRED (timed out or revoked)
    */
   async function authenticate(token: string): Promise<Authenticated> {
-    const found = await sessionsRepo.findSessionWithUser(
-      deps.database,
-      sessionIdOf(token, deps.sessionSecret),
-    );
+    const id = sessionIdOf(token, deps.sessionSecret);
+    const now = deps.clock.now();
+    const cached = cache.get(id, now.getTime());
+    // A cached entry serves only while it is valid and needs no touch; anything else (a refusal
+    // included) is decided on what the database says now.
+    if (cached && isLive(cached, now) && !touchDue(cached.session, now)) {
+      return cached;
+    }
+    const generation = cache.generation;
+    const found = await sessionsRepo.findSessionWithUser(deps.database, id);
     if (!found) {
       throw new AppError('AUTH_REQUIRED', 'Please sign in.');
     }
     const { session, user } = found;
-    const now = deps.clock.now();
-    if (
-      session.revokedAt ||
-      !user.active ||
-      now >= session.expiresAt ||
-      now >= session.idleExpiresAt
-    ) {
+    if (!isLive(found, now)) {
       throw new AppError('SESSION_EXPIRED', 'Your session has ended; please sign in again.', {
         reason: session.revokedReason ?? (user.active ? 'timeout' : 'deactivated'),
       });
     }
-    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    let result: Authenticated = found;
+    if (touchDue(session, now)) {
       const idle = new Date(now.getTime() + cfg.SESSION_IDLE_MINUTES * MINUTE);
       const idleExpiresAt = idle < session.expiresAt ? idle : session.expiresAt;
       await sessionsRepo.touchSession(db, session.id, now, idleExpiresAt);
-      return { user, session: { ...session, lastSeenAt: now, idleExpiresAt } };
+      result = { user, session: { ...session, lastSeenAt: now, idleExpiresAt } };
     }
-    return { user, session };
+    cache.set(id, result, now.getTime(), generation);
+    return result;
   }
 
   /** Ends the current session (the cookie then answers AUTH_REQUIRED). */
   async function logout(ctx: RequestCtx, sessionId: string) {
+    if (ctx.actor) {
+      cache.forgetUser(ctx.actor.id);
+    }
     await db.transaction(async (tx) => {
       await sessionsRepo.deleteSession(tx, sessionId);
       await writeAudit(tx, ctx, {
@@ -243,7 +293,26 @@ export function createAuthService(deps: AppDeps) {
     return sessionsRepo.deleteEndedSessions(db, cutoff);
   }
 
-  return { login, authenticate, logout, changePassword, endUserSessions, cleanupSessions };
+  return {
+    login,
+    authenticate,
+    logout,
+    changePassword,
+    endUserSessions,
+    forgetUser,
+    watchChanges,
+    cleanupSessions,
+  };
+}
+
+function isLive({ session, user }: Authenticated, now: Date): boolean {
+  return (
+    !session.revokedAt && user.active && now < session.expiresAt && now < session.idleExpiresAt
+  );
+}
+
+function touchDue(session: SessionRow, now: Date): boolean {
+  return now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

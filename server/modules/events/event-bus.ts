@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { LiveEventType } from '../../../common/contracts/stats.js';
 import type { Database } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
+import { waitAtMost } from '../../platform/bounded.js';
 
 /** The channel the database functions NOTIFY on (migration 0002: pg_notify('tt_events', json)). */
 export const EVENTS_CHANNEL = 'tt_events';
@@ -184,13 +185,7 @@ export function createEventBus({ database, clock, log }: EventBusOptions): Event
       listening = undefined;
       try {
         // Bounded: a stuck LISTEN connection must not hold up shutdown.
-        let timer: NodeJS.Timeout | undefined;
-        const bound = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, 2_000);
-          timer.unref();
-        });
-        await Promise.race([unlisten?.(), bound]);
-        clearTimeout(timer);
+        await waitAtMost(unlisten?.(), 2_000);
       } catch (err) {
         // The database may already be closed, which ended the LISTEN anyway.
         log.debug({ err }, 'unlisten failed');

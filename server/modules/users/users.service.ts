@@ -186,6 +186,7 @@ export function createUsersService(deps: AppDeps, auth: AuthService) {
           await assertEmailFree(tx, input.email, id);
         }
         const now = deps.clock.now();
+        auth.forgetUser(id);
         const after = await repo.updateUser(tx, id, {
           role,
           active,
