@@ -76,14 +76,31 @@ describe('visibleEvent', () => {
     expect(visibleEvent('', change)).toBeNull();
   });
 
-  it('narrows a stats event to the scope’s area, and drops it when that area did not change', () => {
+  it('narrows a stats event to the scope’s area and the no-area bills, and drops it when neither changed', () => {
     expect(visibleEvent('indore', stats)?.data).toEqual({
       type: 'stats',
-      areas: ['indore'],
+      areas: [null, 'indore'],
       at: stats.at,
     });
     expect(visibleEvent('', stats)?.data).toEqual({ type: 'stats', areas: [null], at: stats.at });
-    expect(visibleEvent('akola', stats)).toBeNull();
+    expect(visibleEvent('akola', stats)?.data).toEqual({
+      type: 'stats',
+      areas: [null],
+      at: stats.at,
+    });
+    expect(visibleEvent('akola', { ...stats, areas: ['lucknow', 'indore'] })).toBeNull();
+  });
+
+  it('shows bill events (no area; every role may view bills) to every scope', () => {
+    const bill = parseNotification(
+      JSON.stringify({ type: 'bill', area: null, billNo: 'B-1', status: 'completed' }),
+    ) as LiveEvent;
+
+    expect(visibleEvent('akola', bill)).toEqual({
+      type: 'bill',
+      data: { type: 'bill', area: null, billNo: 'B-1', status: 'completed' },
+    });
+    expect(visibleEvent(null, bill)?.type).toBe('bill');
   });
 });
 
