@@ -171,6 +171,9 @@ test.describe('screens', () => {
       '/users',
       '/admin/bag-kinds',
       '/admin/audit',
+      '/bills',
+      '/returns',
+      '/summary',
     ];
     for (const path of screens) {
       await page.goto(path);

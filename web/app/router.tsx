@@ -28,7 +28,7 @@ function screenRoute(
     : { path, lazy, handle, ErrorBoundary: RouteError };
 }
 
-/** A bill, return tickets. */
+/** A bill, the daily summary, return tickets. */
 function billingScreens(): RouteObject[] {
   const { app } = paths;
   return [
@@ -36,6 +36,11 @@ function billingScreens(): RouteObject[] {
       app.bill.path,
       'bills',
       async () => (await import('@/app/routes/app/bill')).BillRoute,
+    ),
+    screenRoute(
+      app.summary.path,
+      'summary',
+      async () => (await import('@/app/routes/app/summary')).SummaryRoute,
     ),
     screenRoute(
       app.returns.path,

@@ -51,6 +51,11 @@ export const paths = {
       path: 'returns/:code',
       getHref: (code: string) => `/returns/${encodeURIComponent(code)}`,
     },
+    summary: {
+      path: 'summary',
+      /** The daily summary, on `date` (YYYY-MM-DD) or today. */
+      getHref: (date?: string | null) => withQuery('/summary', { date }),
+    },
     lookup: {
       path: 'lookup',
       /** The trace of `code`, optionally as it was at `at` (ISO time). */

@@ -16,6 +16,7 @@ export const SCREEN_ROLES = {
   scans: EVERYONE,
   bills: EVERYONE,
   returns: BILLING,
+  summary: BILLING,
   more: EVERYONE,
   account: EVERYONE,
   users: ADMINS,
@@ -28,6 +29,7 @@ export type Screen = keyof typeof SCREEN_ROLES;
 /** Why a role may not open a screen, for the "not allowed" page. */
 export const SCREEN_DENIED_REASON: Partial<Record<Screen, string>> = {
   returns: 'Return tickets are handled by admins and billers.',
+  summary: 'The daily summary is for admins and billers.',
   users: 'Managing users is for admins.',
   bagKinds: 'Bag kinds (parent formats) are managed by admins.',
   audit: 'The audit log is for admins.',
@@ -57,4 +59,19 @@ export function isScreenHandle(value: unknown): value is ScreenHandle {
 /** Dispatchers see their own area only: screens hide area filters from them. */
 export function hasAreaScope(role: Role): boolean {
   return role === 'dispatcher';
+}
+
+/** Bills: admins and billers create, edit, scan, complete and reopen them (SPEC §3). */
+export function canEditBills(role: Role): boolean {
+  return BILLING.includes(role);
+}
+
+/** Only admins delete a bill (its bags survive). */
+export function canDeleteBills(role: Role): boolean {
+  return ADMINS.includes(role);
+}
+
+/** The end-of-day figures (GET /api/eod) are for admins; billers print their own day. */
+export function canSeeEndOfDay(role: Role): boolean {
+  return ADMINS.includes(role);
 }

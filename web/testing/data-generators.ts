@@ -1,5 +1,7 @@
 import type { AuthState } from '@common/contracts/auth';
 import type { Bag, Scan } from '@common/contracts/bags';
+import type { Bill } from '@common/contracts/bills';
+import type { ReturnTicketDetail } from '@common/contracts/returns';
 import type { Stats } from '@common/contracts/stats';
 import type { User } from '@common/contracts/users';
 
@@ -92,6 +94,49 @@ export function buildBag(overrides: Partial<Bag> = {}): Bag {
     dispatchArea: 'hisar',
     createdAt: '2025-03-03T08:00:00.000Z',
     createdBy: 'ravi',
+    ...overrides,
+  };
+}
+
+/** A bill as GET /api/bills/:billNo answers it: new, empty, capacity 2 unless told otherwise. */
+export function buildBill(overrides: Partial<Bill> = {}): Bill {
+  return {
+    billNo: 'B-100',
+    description: null,
+    status: 'new',
+    capacity: 2,
+    parentCount: 0,
+    childCount: 0,
+    actualWeightKg: 0,
+    expectedWeightKg: 0,
+    differenceKg: 0,
+    fillPercent: 0,
+    destination: 'Hisar depot',
+    vehicleNumber: 'HR26 1234',
+    completionReason: null,
+    createdBy: { username: 'ravi', role: 'biller', dispatchArea: null },
+    createdAt: '2025-03-03T08:00:00.000Z',
+    updatedAt: '2025-03-03T08:00:00.000Z',
+    completedAt: null,
+    ...overrides,
+  };
+}
+
+/** An open return ticket with no lines unless told otherwise. */
+export function buildReturnTicket(overrides: Partial<ReturnTicketDetail> = {}): ReturnTicketDetail {
+  return {
+    code: 'RTN-20250303-AB12',
+    location: 'hisar',
+    notes: null,
+    status: 'open',
+    bagCount: 0,
+    childCount: 0,
+    weightKg: 0,
+    createdBy: 'ravi',
+    createdAt: '2025-03-03T09:00:00.000Z',
+    updatedAt: '2025-03-03T09:00:00.000Z',
+    closedAt: null,
+    lines: [],
     ...overrides,
   };
 }

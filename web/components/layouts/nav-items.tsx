@@ -10,6 +10,7 @@ import {
   LookupIcon,
   PackIcon,
   ScansIcon,
+  SummaryIcon,
   UndoIcon,
   UsersIcon,
 } from '@/components/ui/icons';
@@ -89,6 +90,18 @@ export const SECONDARY_SECTIONS: readonly NavSection[] = [
         label: 'Returns',
         icon: <UndoIcon />,
         description: 'IPT return tickets: parents coming back from a bill.',
+      },
+    ],
+  },
+  {
+    title: 'Reports',
+    items: [
+      {
+        screen: 'summary',
+        to: paths.app.summary.getHref(),
+        label: 'Daily summary',
+        icon: <SummaryIcon />,
+        description: 'A day’s bills: print view, PDF and end-of-day figures.',
       },
     ],
   },

@@ -210,3 +210,13 @@ export function CloudOffIcon() {
     </Icon>
   );
 }
+
+export function SummaryIcon() {
+  return (
+    <Icon>
+      <path d="M7 8V3h10v5" />
+      <rect x="3" y="8" width="18" height="9" rx="2" />
+      <path d="M7 14h10v7H7z" />
+    </Icon>
+  );
+}

@@ -7,6 +7,8 @@ export interface ScanResult {
   id: number;
   tone: ScanTone;
   text: string;
+  /** Kept on this device, not sent yet (no connection): shown in amber, no flash. */
+  isPending?: boolean;
 }
 
 /**
@@ -22,9 +24,14 @@ export function ScanResultView({ result }: { result: ScanResult | null }) {
     }
   }, [id, tone]);
   const isError = tone === 'error';
+  const isPending = result?.isPending === true;
+  let look = 'empty';
+  if (result) {
+    look = isError ? 'error' : isPending ? 'pending' : 'success';
+  }
   return (
     <>
-      {result && tone !== 'undo' ? (
+      {result && tone !== 'undo' && !isPending ? (
         <div
           key={result.id}
           className={`scan-flash scan-flash--${isError ? 'error' : 'success'}`}
@@ -37,10 +44,7 @@ export function ScanResultView({ result }: { result: ScanResult | null }) {
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {result && isError ? <p key={result.id}>{result.text}</p> : null}
       </div>
-      <p
-        className={`scan-message scan-message--${result ? (isError ? 'error' : 'success') : 'empty'}`}
-        data-testid="scan-message"
-      >
+      <p className={`scan-message scan-message--${look}`} data-testid="scan-message">
         {result?.text ?? '\u00a0'}
       </p>
     </>

@@ -1,6 +1,8 @@
-import { useParams } from 'react-router';
-import { useBill } from '@/features/bills/api/get-bills';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { billQueryKey, useBill } from '@/features/bills/api/get-bills';
 import { BillPage } from '@/features/bills/components/bill-page';
+import { BillRefusedScans } from '@/features/bills/components/bill-refused-scans';
 import { useAuth } from '@/app/routes/app/auth-context';
 import { Banner } from '@/components/ui/banner';
 import { Button, LinkButton } from '@/components/ui/button';
@@ -9,36 +11,59 @@ import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { isApiError } from '@/lib/api-client';
+import { canDeleteBills, canEditBills } from '@/lib/authorization';
 import { friendlyErrorMessage } from '@/lib/error-messages';
 
-/** One bill (`/bills/:billNo`): admins and billers scan parents onto it; dispatchers view. */
+/**
+ * One bill (`/bills/:billNo`): admins and billers scan parents onto it and edit it, admins delete
+ * it; dispatchers view.
+ */
 export function BillRoute() {
   const billNo = useParams().billNo ?? '';
   useDocumentTitle(`Bill ${billNo}`);
   const { user } = useAuth();
   const query = useBill(billNo);
-  const canEdit = user.role === 'admin' || user.role === 'biller';
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  function handleDeleted() {
+    // The bills list shows `state.notice`.
+    const shown = query.data?.bill.billNo ?? billNo;
+    const state = { notice: `Bill ${shown} deleted. Its parent bags are kept.` };
+    void Promise.resolve(navigate(paths.app.bills.getHref(), { replace: true, state })).then(() =>
+      queryClient.removeQueries({ queryKey: billQueryKey(billNo) }),
+    );
+  }
   let body;
   if (query.data) {
-    body = <BillPage detail={query.data} canEdit={canEdit} />;
+    body = (
+      <BillPage
+        detail={query.data}
+        canEdit={canEditBills(user.role)}
+        canDelete={canDeleteBills(user.role)}
+        onDeleted={handleDeleted}
+      />
+    );
   } else if (query.isPending) {
     body = <Spinner size="lg" label="Loading the bill…" />;
   } else {
     const isMissing = isApiError(query.error) && query.error.code === 'BILL_NOT_FOUND';
     body = (
-      <Banner
-        tone="error"
-        title={isMissing ? `Bill ${billNo} not found` : 'Could not load the bill'}
-        action={
-          isMissing ? null : (
-            <Button variant="secondary" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          )
-        }
-      >
-        {isMissing ? 'It may have been deleted.' : friendlyErrorMessage(query.error)}
-      </Banner>
+      <>
+        <Banner
+          tone="error"
+          title={isMissing ? `Bill ${billNo} not found` : 'Could not load the bill'}
+          action={
+            isMissing ? null : (
+              <Button variant="secondary" onClick={() => void query.refetch()}>
+                Try again
+              </Button>
+            )
+          }
+        >
+          {isMissing ? 'It may have been deleted.' : friendlyErrorMessage(query.error)}
+        </Banner>
+        {isMissing ? <BillRefusedScans billNo={billNo} /> : null}
+      </>
     );
   }
   return (

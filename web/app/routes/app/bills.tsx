@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import {
   BILL_FILTER_KEYS,
   BillsFilters,
@@ -8,24 +8,34 @@ import {
 import { BillsList } from '@/features/bills/components/bills-list';
 import { CreateBillForm } from '@/features/bills/components/create-bill-form';
 import { useAuth } from '@/app/routes/app/auth-context';
+import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { PlusIcon } from '@/components/ui/icons';
 import { paths } from '@/config/paths';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useUrlFilters } from '@/hooks/use-url-filters';
+import { canEditBills } from '@/lib/authorization';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** What the bill page left in the history state (a deleted bill). */
+function noticeOf(state: unknown): string | null {
+  return typeof state === 'object' && state !== null && 'notice' in state
+    ? String(state.notice)
+    : null;
+}
 
 /** Bills with filters and infinite scroll; admins and billers create new ones here. */
 export function BillsRoute() {
   useDocumentTitle('Bills');
   const { user } = useAuth();
   const navigate = useNavigate();
+  const notice = noticeOf(useLocation().state);
   const [values, setValues] = useUrlFilters(BILL_FILTER_KEYS);
   const q = useDebouncedValue(values.q, SEARCH_DEBOUNCE_MS);
   const [isCreating, setIsCreating] = useState(false);
-  const canCreate = user.role === 'admin' || user.role === 'biller';
+  const canCreate = canEditBills(user.role);
   return (
     <div className="page">
       <div className="page__header">
@@ -36,6 +46,7 @@ export function BillsRoute() {
           </Button>
         ) : null}
       </div>
+      {notice ? <Banner tone="success">{notice}</Banner> : null}
       {isCreating ? (
         <CreateBillForm
           onCancel={() => setIsCreating(false)}

@@ -6,6 +6,8 @@ import { BILLS_QUERY_KEY, billQueryKey } from '@/features/bills/api/get-bills';
 import { BillActions } from '@/features/bills/components/bill-actions';
 import { BillEvents } from '@/features/bills/components/bill-events';
 import { BillHeader } from '@/features/bills/components/bill-header';
+import { BillManage, type BillManageMode } from '@/features/bills/components/bill-manage';
+import { BillRefusedScans } from '@/features/bills/components/bill-refused-scans';
 import { BillParents } from '@/features/bills/components/bill-parents';
 import { BillScanner } from '@/features/bills/components/bill-scanner';
 import { billActionErrorMessage } from '@/features/bills/utils/bill-messages';
@@ -28,11 +30,22 @@ const DONE_TEXT = {
   remove: 'Parent bag removed.',
 };
 
+export interface BillPageProps {
+  detail: BillDetail;
+  /** Admins and billers: scan, edit, complete, reopen, remove parents. */
+  canEdit: boolean;
+  /** Admins: delete the bill. */
+  canDelete?: boolean;
+  /** The bill was deleted (leave its page). */
+  onDeleted?: () => void;
+}
+
 /** Bill figures, scanner, parents, actions and history; dispatchers view only. */
-export function BillPage({ detail, canEdit }: { detail: BillDetail; canEdit: boolean }) {
+export function BillPage({ detail, canEdit, canDelete = false, onDeleted }: BillPageProps) {
   const { bill } = detail;
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
+  const [mode, setMode] = useState<BillManageMode>('view');
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: billQueryKey(bill.billNo) });
     void queryClient.invalidateQueries({ queryKey: [...BILLS_QUERY_KEY, 'list'] });
@@ -57,7 +70,23 @@ export function BillPage({ detail, canEdit }: { detail: BillDetail; canEdit: boo
         <Banner tone="error">{billActionErrorMessage(mutation.error)}</Banner>
       ) : null}
       {notice ? <Banner tone="success">{notice}</Banner> : null}
-      {canEdit ? <BillScanner bill={bill} isPaused={false} /> : null}
+      <BillManage
+        bill={bill}
+        canEdit={canEdit}
+        canDelete={canDelete}
+        mode={mode}
+        onModeChange={(next) => {
+          setNotice(null);
+          setMode(next);
+        }}
+        onSaved={() => {
+          setMode('view');
+          setNotice('Bill details saved.');
+        }}
+        onDeleted={() => onDeleted?.()}
+      />
+      {canEdit ? <BillScanner bill={bill} isPaused={mode !== 'view'} /> : null}
+      <BillRefusedScans billNo={bill.billNo} bill={bill} />
       <BillActions
         bill={bill}
         canEdit={canEdit}

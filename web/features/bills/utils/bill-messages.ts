@@ -23,6 +23,12 @@ export function attachSuccess(qr: string, result: AttachResult): Omit<ScanResult
   return { tone: 'parent', text: `${result.parent.qr || qr} attached${created}. ${counter}.` };
 }
 
+/** Said when a scan could not be sent: it waits on this device, in the offline scan queue. */
+export function attachWaitingText(codes: readonly string[]): string {
+  const what = codes.length === 1 ? `${codes[0]} is` : `${codes.length} parent bags are`;
+  return `No connection: ${what} kept on this device and will be attached when the connection is back.`;
+}
+
 /** A friendly sentence for every refusal of a bill scan (SPEC §5 rules). */
 export function attachErrorMessage(error: unknown, qr: string, bill: Bill | undefined): string {
   if (!isApiError(error)) {

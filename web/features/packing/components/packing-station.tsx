@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { BagKindRule } from '@common/qr';
-import { usePackingStation } from '@/features/packing/hooks/use-packing-station';
+import { isPackingJob, usePackingStation } from '@/features/packing/hooks/use-packing-station';
 import { flashToneOf, useStationFeedback } from '@/features/packing/hooks/use-station-feedback';
 import type { Feedback } from '@/features/packing/utils/station-state';
 import { AttentionPanel } from '@/features/packing/components/attention-panel';
@@ -145,7 +145,10 @@ export function PackingStation({
           onUndo={packing.handleUndo}
           onFinish={packing.handleFinish}
         />
-        <AttentionPanel rejected={queueState.rejected} onDismiss={packing.dismissRefused} />
+        <AttentionPanel
+          rejected={queueState.rejected.filter(isPackingJob)}
+          onDismiss={packing.dismissRefused}
+        />
         <ScanLog rows={state.rows} waitingIds={waitingIds} />
       </main>
     </div>

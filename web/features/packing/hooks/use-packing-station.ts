@@ -14,7 +14,15 @@ import {
 } from '@/features/packing/utils/station-state';
 import { newScanId } from '@/lib/scan-id';
 import type { ScanOutcome, ScanQueue } from '@/lib/scan-queue/scan-queue';
+import type { ScanJob } from '@/lib/scan-queue/scan-queue-storage';
 import { useScanQueue, useScanQueueState } from '@/lib/scan-queue/scan-queue-provider';
+
+const PACKING_PATHS = new Set([SCAN_PARENT_PATH, SCAN_CHILD_PATH, UNDO_SCAN_PATH]);
+
+/** The station's own scans: the queue also carries bill and return scans (shown on their pages). */
+export function isPackingJob(job: ScanJob): boolean {
+  return PACKING_PATHS.has(job.path);
+}
 
 /** SPEC §4: ten minutes without a scan sends the station back to PARENT state. */
 export const IDLE_RESET_MS = 10 * 60_000;

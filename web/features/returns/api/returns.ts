@@ -13,6 +13,7 @@ import type {
   ReturnTicketDetail,
 } from '@common/contracts/returns';
 import { api } from '@/lib/api-client';
+import type { NewScanJob } from '@/lib/scan-queue/scan-queue';
 
 export interface ReturnList {
   items: ReturnTicket[];
@@ -58,6 +59,24 @@ export function createReturn(body: CreateReturnBody): Promise<ReturnTicket> {
 
 export function scanReturnBag(code: string, body: ReturnScanBody): Promise<ReturnScanResult> {
   return api.post<ReturnScanResult>(`${ticketPath(code)}/bags`, body);
+}
+
+/** The POST path of a ticket's scans: the offline queue follows a ticket's scans by it. */
+export function returnScanPath(code: string): string {
+  return `${ticketPath(code)}/bags`;
+}
+
+/**
+ * POST /api/returns/:code/bags as an offline-queue job: kept on the device without a connection
+ * and replayed in order; a replayed scanId gets the first answer, so a bag is never returned twice.
+ */
+export function returnScanJob(code: string, body: ReturnScanBody): NewScanJob {
+  return {
+    id: body.scanId,
+    path: returnScanPath(code),
+    body: { ...body },
+    label: `Return ${body.qr} into ticket ${code}`,
+  };
 }
 
 export function finalizeReturn(code: string): Promise<unknown> {

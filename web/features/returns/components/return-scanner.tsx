@@ -1,47 +1,70 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { ReturnScanResult } from '@common/contracts/returns';
 import { readStationName } from '@/features/packing/utils/station-name';
-import { RETURNS_QUERY_KEY, scanReturnBag } from '@/features/returns/api/returns';
+import { RETURNS_QUERY_KEY, returnScanJob, returnScanPath } from '@/features/returns/api/returns';
 import {
   returnScanErrorMessage,
   returnScanSuccess,
+  returnWaitingText,
 } from '@/features/returns/utils/return-messages';
+import { WaitingScans } from '@/components/scan-queue/queued-scan-lists';
 import { ScanResultView, type ScanResult } from '@/components/ui/scan-result';
 import { ScanInput } from '@/lib/scanner/scan-input';
 import { newScanId } from '@/lib/scan-id';
+import { lateScanText, scannedCodeOf, useQueuedScans } from '@/lib/scan-queue/use-queued-scans';
 
-/** Scan returned parents into an open ticket. */
-export function ReturnScanner({ code }: { code: string }) {
+/** Scans returned parents into a ticket through the offline scan queue. */
+function useReturnScan(code: string) {
   const queryClient = useQueryClient();
   const [result, setResult] = useState<ScanResult | null>(null);
   const nextId = useRef(0);
-  async function scan(raw: string) {
-    const qr = raw.trim();
-    const station = readStationName();
-    let next: Omit<ScanResult, 'id'>;
-    try {
-      const answer = await scanReturnBag(code, {
-        qr,
-        scanId: newScanId(),
-        ...(station ? { station } : {}),
-      });
-      next = returnScanSuccess(answer);
-    } catch (error) {
-      next = { tone: 'error', text: returnScanErrorMessage(error, qr) };
-    }
+  const show = (next: Omit<ScanResult, 'id'>) => {
     nextId.current += 1;
     setResult({ ...next, id: nextId.current });
-    void queryClient.invalidateQueries({ queryKey: RETURNS_QUERY_KEY });
+  };
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: RETURNS_QUERY_KEY });
+  const scans = useQueuedScans({
+    path: returnScanPath(code),
+    onAccepted: (_job, value, isLate) => {
+      const shown = returnScanSuccess(value as ReturnScanResult);
+      show(isLate ? { ...shown, text: lateScanText(shown.text, false) } : shown);
+      refresh();
+    },
+    onRejected: (job, _error, cause, isLate) => {
+      const text = returnScanErrorMessage(cause, scannedCodeOf(job));
+      show({ tone: 'error', text: isLate ? lateScanText(text, true) : text });
+      refresh();
+    },
+    onWaiting: (jobs) =>
+      show({ tone: 'parent', isPending: true, text: returnWaitingText(jobs.map(scannedCodeOf)) }),
+  });
+  function scan(raw: string) {
+    const station = readStationName();
+    scans.send(
+      returnScanJob(code, {
+        qr: raw.trim(),
+        scanId: newScanId(),
+        ...(station ? { station } : {}),
+      }),
+    );
   }
+  return { result, scan, scans };
+}
+
+/** Scan returned parents into an open ticket. */
+export function ReturnScanner({ code }: { code: string }) {
+  const { result, scan, scans } = useReturnScan(code);
   return (
     <section className="card stack" aria-label="Scan returned parent bags">
       <ScanInput
         label="Scan or type a returned parent bag"
         size="lg"
-        onCode={(raw) => void scan(raw)}
+        onCode={scan}
         hint="Each parent leaves its bill and joins this ticket."
       />
       <ScanResultView result={result} />
+      {scans.isStalled ? <WaitingScans pending={scans.pending} whose="for this ticket" /> : null}
     </section>
   );
 }

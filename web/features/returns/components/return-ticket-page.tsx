@@ -4,6 +4,7 @@ import type { CancelReturnResult, ReturnTicketDetail } from '@common/contracts/r
 import { RETURNS_QUERY_KEY, cancelReturn, finalizeReturn } from '@/features/returns/api/returns';
 import { CancelReport } from '@/features/returns/components/cancel-report';
 import { ReturnLines } from '@/features/returns/components/return-lines';
+import { ReturnRefusedScans } from '@/features/returns/components/return-refused-scans';
 import { ReturnScanner } from '@/features/returns/components/return-scanner';
 import {
   returnStatusText,
@@ -77,6 +78,7 @@ export function ReturnTicketPage({ ticket }: { ticket: ReturnTicketDetail }) {
       ) : null}
       {report ? <CancelReport report={report} /> : null}
       {isOpen ? <ReturnScanner code={ticket.code} /> : null}
+      <ReturnRefusedScans code={ticket.code} />
       {isOpen ? (
         <div className="row">
           <Button

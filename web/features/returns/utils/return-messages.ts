@@ -24,6 +24,12 @@ export function returnScanSuccess(result: ReturnScanResult): Omit<ScanResult, 'i
   return { tone: 'parent', text: `${line.qr} returned${from} (${line.childCount} child bags).` };
 }
 
+/** Said when a return scan could not be sent: it waits on this device. */
+export function returnWaitingText(codes: readonly string[]): string {
+  const what = codes.length === 1 ? `${codes[0]} is` : `${codes.length} parent bags are`;
+  return `No connection: ${what} kept on this device and will be returned when the connection is back.`;
+}
+
 export function returnScanErrorMessage(error: unknown, qr: string): string {
   if (!isApiError(error)) {
     return friendlyErrorMessage(error);
