@@ -15,10 +15,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
-import { createDatabase, type Executor } from '../server/db/client.js';
+import { createDatabase } from '../server/db/client.js';
 import { readStats } from '../server/modules/stats/stats.repository.js';
 import { statsWindow } from '../server/modules/stats/stats-window.js';
 import { intFlag, listFlag, out, parseArgs } from './lib/args.js';
@@ -130,14 +128,10 @@ async function main() {
     await loginAll(base, lanes.http, password);
     out(`Signed in ${lanes.http.length} users in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  const dialect = new PgDialect();
-  const asExecutor = (rq: RawQuery) =>
-    ({
-      execute: (query: SQL) => {
-        const { sql: text, params } = dialect.sqlToQuery(query);
-        return rq(text, params);
-      },
-    }) as unknown as Executor;
+  const asQuery =
+    (rq: RawQuery) =>
+    <T>(text: string, params: Array<string | number | boolean | null>) =>
+      rq(text, params) as Promise<T[]>;
   const probeLane = lanes.http[0] as Lane;
   const lookupOk = doHttp ? (await probe(probeLane, '/api/bags/SB00001')) !== null : false;
   const firstPage = doHttp
@@ -159,7 +153,11 @@ async function main() {
     lookup: () => lookupScenario(seededParents, childrenPerParent),
     stats: () =>
       statsScenario(async (rq) => {
-        await readStats(asExecutor(rq), { area: null }, statsWindow(new Date(), 'Asia/Kolkata'));
+        await readStats(
+          { query: asQuery(rq) },
+          { area: null },
+          statsWindow(new Date(), 'Asia/Kolkata'),
+        );
       }),
     list: () => listScenario(Number(maxRow?.id ?? 1), encode),
   };

@@ -1,6 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { rowsOf } from '../../db/migrate.js';
+import type { Database } from '../../db/client.js';
 import type { StatsWindow } from './stats-window.js';
 
 /** Counter metrics of stats_counters the dashboard reads, by the dispatch area of the bag. */
@@ -21,44 +19,54 @@ export interface StatsScope {
   area: string | null;
 }
 
-const inList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * The whole dashboard in one round trip, from the small counter tables only (never bags or scans):
  * counters, today's local hours, the last hour's 5-minute slots and today's top 5 stations.
  * Each branch is a range on a primary key or an index, so the cost does not grow with the data.
+ * `$6` is the area when the scope has one: two statement texts rather than `($6 is null or area =
+ * $6)`, so that each is prepared once with an index plan.
  */
-export async function readStats(
-  ex: Executor,
-  scope: StatsScope,
-  window: StatsWindow,
-): Promise<StatsRow[]> {
-  // Two query shapes rather than `($1 is null or area = $1)`, so each keeps an index plan.
-  const inScope: SQL = scope.area === null ? sql`true` : sql`area = ${scope.area}`;
-  const result = await ex.execute(sql`
+function statsSql(inScope: string): string {
+  return `
     select 'counter' as part, metric as key, sum(value)::bigint as n
-      from stats_counters where ${inScope} and metric in (${inList(AREA_METRICS)}) group by metric
+      from stats_counters where ${inScope} and metric in (${quoted(AREA_METRICS)}) group by metric
     union all
     select 'counter', metric, sum(value)::bigint
-      from stats_counters where metric in (${inList(BILL_METRICS)}) group by metric
+      from stats_counters where metric in (${quoted(BILL_METRICS)}) group by metric
     union all
     select 'hour', to_char(hour, 'HH24'), sum(scans)::bigint
       from stats_hourly
-      where ${inScope} and hour >= ${window.dayStart}::timestamp and hour < ${window.dayEnd}::timestamp
+      where ${inScope} and hour >= $1::timestamp and hour < $2::timestamp
       group by hour
     union all
     select 'recent', '', coalesce(sum(scans), 0)::bigint
       from stats_recent
-      where ${inScope} and slot >= ${window.recentFrom.toISOString()}::timestamptz
-        and slot <= ${window.recentTo.toISOString()}::timestamptz
+      where ${inScope} and slot >= $3::timestamptz and slot <= $4::timestamptz
     union all
     (select 'station', station, sum(scans)::bigint
-      from stats_stations where ${inScope} and day = ${window.day}::date
-      group by station order by 3 desc, 2 limit 5)
-  `);
-  return rowsOf<StatsRow>(result);
+      from stats_stations where ${inScope} and day = $5::date
+      group by station order by 3 desc, 2 limit 5)`;
+}
+
+const ALL_AREAS_SQL = statsSql('true');
+const ONE_AREA_SQL = statsSql('area = $6');
+
+/** Read on every dashboard refresh: a prepared statement (Database.query), one per scope shape. */
+export async function readStats(
+  database: Pick<Database, 'query'>,
+  scope: StatsScope,
+  window: StatsWindow,
+): Promise<StatsRow[]> {
+  const params = [
+    window.dayStart,
+    window.dayEnd,
+    window.recentFrom.toISOString(),
+    window.recentTo.toISOString(),
+    window.day,
+  ];
+  return scope.area === null
+    ? database.query<StatsRow>(ALL_AREAS_SQL, params)
+    : database.query<StatsRow>(ONE_AREA_SQL, [...params, scope.area]);
 }

@@ -8,7 +8,6 @@ import { statsWindow } from './stats-window.js';
 
 /** Dashboard numbers (SPEC §9) from the counter tables the packing functions keep. */
 export function createStatsService(deps: AppDeps) {
-  const { db } = deps.database;
   const timeZone = deps.config.TIME_ZONE;
 
   /**
@@ -19,7 +18,7 @@ export function createStatsService(deps: AppDeps) {
   async function getStats(ctx: RequestCtx): Promise<Stats> {
     const now = deps.clock.now();
     const window = statsWindow(now, timeZone);
-    const rows = await readStats(db, { area: areaScopeOf(actorOf(ctx)) }, window);
+    const rows = await readStats(deps.database, { area: areaScopeOf(actorOf(ctx)) }, window);
     return presentStats(rows, window, { timeZone, readAt: now });
   }
 
