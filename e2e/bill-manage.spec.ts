@@ -1,58 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
   apiGet,
-  apiPost,
-  createUser,
-  newChildCodes,
-  newParentCode,
+  billWithParents,
+  newBillNo,
   screenshot,
-  signInAsAdmin,
-  signInPage,
+  signInNewUser,
   type BagDetailAnswer,
   type Session,
+  type BillAnswer,
 } from './fixtures/api.js';
 
-/** A new bill of `capacity` with `parents` packed parents (one child each) attached. */
-async function billWithParents(session: Session, capacity: number, parents: number) {
-  const billNo = `E2E-M-${randomUUID().slice(0, 8).toUpperCase()}`;
-  await apiPost(session, '/api/bills', {
-    billNo,
-    capacity,
-    description: 'Mustard seed',
-    destination: 'Hisar depot',
-  });
-  const codes: string[] = [];
-  for (const child of newChildCodes(parents)) {
-    const parent = await newParentCode(session);
-    await apiPost(session, '/api/scans/parent', { qr: parent, scanId: randomUUID() });
-    await apiPost(session, '/api/scans/child', {
-      parentQr: parent,
-      qr: child,
-      scanId: randomUUID(),
-    });
-    await apiPost(session, `/api/bills/${billNo}/parents`, { qr: parent, scanId: randomUUID() });
-    codes.push(parent);
-  }
-  return { billNo, parents: codes };
-}
-
-interface BillAnswer {
-  bill: { capacity: number; destination: string | null; vehicleNumber: string | null };
+/** A new "Mustard seed" bill of `capacity` with `parents` packed parents (one child each) on it. */
+async function mustardBill(session: Session, capacity: number, parents: number) {
+  const billNo = newBillNo('M-');
+  const bill = { billNo, capacity, description: 'Mustard seed', destination: 'Hisar depot' };
+  return { billNo, parents: await billWithParents(session, bill, parents) };
 }
 
 test.describe('bill edit and delete', () => {
   test('a biller edits a bill; a capacity below its parents is refused and explained', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const biller = await createUser(admin, 'biller');
-    const session = await signInPage(page, biller);
-    const { billNo } = await billWithParents(session, 5, 2);
+    const session = await signInNewUser(page, admin, 'biller');
+    const { billNo } = await mustardBill(session, 5, 2);
 
     await page.goto(`/bills/${billNo}`);
     await expect(page.getByTestId('bill-count')).toContainText('2 / 5');
@@ -88,20 +59,14 @@ test.describe('bill edit and delete', () => {
       vehicleNumber: 'RJ14 9999',
     });
     await screenshot(page, testInfo, 'bill-edited');
-    await adminRequest.dispose();
   });
 
   test('an admin deletes a bill after confirming; its parent bags survive', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const boss = await createUser(admin, 'admin');
-    const session = await signInPage(page, boss);
-    const { billNo, parents } = await billWithParents(session, 4, 2);
+    const session = await signInNewUser(page, admin, 'admin');
+    const { billNo, parents } = await mustardBill(session, 4, 2);
 
     await page.goto(`/bills/${billNo}`);
     await page.getByRole('button', { name: 'Delete bill' }).click();
@@ -124,6 +89,5 @@ test.describe('bill edit and delete', () => {
       expect(bag.bag.childCount).toBe(1);
       expect(bag.bill ?? null).toBeNull();
     }
-    await adminRequest.dispose();
   });
 });

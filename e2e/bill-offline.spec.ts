@@ -1,46 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
   apiGet,
-  apiPost,
-  createUser,
+  createBill,
+  newBillNo,
   newChildCodes,
-  newParentCode,
+  packParent,
   scan,
   screenshot,
-  signInAsAdmin,
-  signInPage,
+  signInNewUser,
+  type BillAnswer,
 } from './fixtures/api.js';
-
-interface BillAnswer {
-  bill: { parentCount: number };
-  parents: Array<{ qr: string }>;
-}
 
 test.describe('bill scans offline', () => {
   test('a parent scanned onto a bill without a connection waits as pending and is attached once when back', async ({
     page,
     context,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const biller = await createUser(admin, 'biller');
-    const session = await signInPage(page, biller);
-    const billNo = `E2E-O-${randomUUID().slice(0, 8).toUpperCase()}`;
-    await apiPost(session, '/api/bills', { billNo, capacity: 3 });
+    const session = await signInNewUser(page, admin, 'biller');
+    const billNo = newBillNo('O-');
+    await createBill(session, { billNo, capacity: 3 });
     const parents: string[] = [];
     for (const child of newChildCodes(2)) {
-      const parent = await newParentCode(session);
-      await apiPost(session, '/api/scans/parent', { qr: parent, scanId: randomUUID() });
-      await apiPost(session, '/api/scans/child', {
-        parentQr: parent,
-        qr: child,
-        scanId: randomUUID(),
-      });
-      parents.push(parent);
+      parents.push(await packParent(session, [child]));
     }
     const [first, second] = parents as [string, string];
     const input = page.getByRole('textbox', { name: 'Scan or type a parent bag' });
@@ -71,6 +53,5 @@ test.describe('bill scans offline', () => {
     const answer = await apiGet<BillAnswer>(session, `/api/bills/${billNo}`);
     expect(answer.bill.parentCount).toBe(2);
     expect(answer.parents.map((p) => p.qr).sort()).toEqual([first, second].sort());
-    await adminRequest.dispose();
   });
 });

@@ -1,35 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
-  apiPost,
-  createUser,
+  createBill,
+  newBillNo,
   newChildCodes,
-  newParentCode,
+  packParent,
   scan,
   screenshot,
-  signInAsAdmin,
-  signInPage,
-  type Session,
+  signInNewUser,
 } from './fixtures/api.js';
-
-/** A parent with `children` child bags, packed through the API. */
-async function packParent(session: Session, children: string[]): Promise<string> {
-  const parent = await newParentCode(session);
-  await apiPost(session, '/api/scans/parent', {
-    qr: parent,
-    scanId: randomUUID(),
-    station: 'E2E API',
-  });
-  for (const child of children) {
-    await apiPost(session, '/api/scans/child', {
-      parentQr: parent,
-      qr: child,
-      scanId: randomUUID(),
-      station: 'E2E API',
-    });
-  }
-  return parent;
-}
 
 async function scanOnPage(page: Page, label: string, code: string): Promise<void> {
   await expect(page.getByRole('textbox', { name: label })).toBeFocused();
@@ -39,19 +18,14 @@ async function scanOnPage(page: Page, label: string, code: string): Promise<void
 test.describe('bills and returns', () => {
   test('scanning parents onto a bill completes it; lookup shows the bill; a return takes a parent back', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const biller = await createUser(admin, 'biller');
-    const session = await signInPage(page, biller);
-    const billNo = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
-    await apiPost(session, '/api/bills', { billNo, capacity: 2, destination: 'Hisar depot' });
+    const session = await signInNewUser(page, admin, 'biller');
+    const billNo = newBillNo();
+    await createBill(session, { billNo, capacity: 2, destination: 'Hisar depot' });
     const [c1, c2, c3] = newChildCodes(3) as [string, string, string];
-    const first = await packParent(session, [c1, c2]);
-    const second = await packParent(session, [c3]);
+    const first = await packParent(session, [c1, c2], 'E2E API');
+    const second = await packParent(session, [c3], 'E2E API');
 
     await page.goto('/bills');
     await expect(page.getByRole('list', { name: 'Bills' })).toContainText(billNo);
@@ -106,6 +80,5 @@ test.describe('bills and returns', () => {
     await page.goto(`/bills/${billNo}`);
     await expect(page.getByTestId('bill-count')).toContainText('1 / 2');
     await expect(page.getByTestId('bill-status')).toHaveText('Processing');
-    await adminRequest.dispose();
   });
 });

@@ -1,43 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import {
-  apiPost,
-  createUser,
-  newChildCodes,
-  newParentCode,
-  scan,
-  screenshot,
-  signInAsAdmin,
-  signInPage,
-} from './fixtures/api.js';
+import { expect, test } from './fixtures/test.js';
+import { newChildCodes, packParent, scan, screenshot, signInNewUser } from './fixtures/api.js';
 
 test.describe('lookup', () => {
   test('scanning a child shows its parent and its story, and "as of" shows it before it was packed', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const worker = await createUser(admin, 'biller');
-    const session = await signInPage(page, worker);
-    const parent = await newParentCode(admin);
+    const session = await signInNewUser(page, admin, 'biller');
     const [first, second] = newChildCodes(2) as [string, string];
     const before = new Date(Date.now() - 60_000).toISOString();
-    await apiPost(session, '/api/scans/parent', {
-      qr: parent,
-      scanId: randomUUID(),
-      station: 'E2E API',
-    });
-    for (const child of [first, second]) {
-      await apiPost(session, '/api/scans/child', {
-        parentQr: parent,
-        qr: child,
-        scanId: randomUUID(),
-        station: 'E2E API',
-      });
-    }
+    const parent = await packParent(session, [first, second], 'E2E API');
 
     await page.goto('/lookup');
     await expect(page.getByRole('textbox', { name: 'Scan or type any code' })).toBeFocused();
@@ -63,6 +35,5 @@ test.describe('lookup', () => {
       `${second} was in no parent bag.`,
     );
     await expect(page.getByText('Nothing happened to this bag by then.')).toBeVisible();
-    await adminRequest.dispose();
   });
 });

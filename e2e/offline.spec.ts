@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
   apiGet,
-  apiPost,
-  createUser,
   newChildCodes,
   newParentCode,
+  packParent,
   scan,
   screenshot,
-  signInAsAdmin,
-  signInPage,
+  signInNewUser,
   stationName,
   type BagDetailAnswer,
   type HistoryAnswer,
@@ -19,24 +16,13 @@ test.describe('packing offline', () => {
   test('scans made offline wait in IndexedDB, survive a reload, are sent once in order; a refused one needs attention', async ({
     page,
     context,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const worker = await createUser(admin, 'biller');
-    const session = await signInPage(page, worker);
+    const session = await signInNewUser(page, admin, 'biller');
     const parent = await newParentCode(admin);
-    const elsewhere = await newParentCode(admin);
     const children = newChildCodes(6);
     const taken = children.pop() ?? '';
-    await apiPost(admin, '/api/scans/parent', { qr: elsewhere, scanId: randomUUID() });
-    await apiPost(admin, '/api/scans/child', {
-      parentQr: elsewhere,
-      qr: taken,
-      scanId: randomUUID(),
-    });
+    const elsewhere = await packParent(admin, [taken]);
     const count = page.getByTestId('station-count');
     const pending = page.getByRole('button', { name: /Pending \(4\)/ });
     await page.addInitScript(stationName('E2E Offline'));
@@ -80,6 +66,5 @@ test.describe('packing offline', () => {
       (item) => item.type === 'scan' && item.scanKind === 'child',
     );
     expect(childScans).toHaveLength(5);
-    await adminRequest.dispose();
   });
 });

@@ -1,13 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
   apiGet,
-  createUser,
   newChildCodes,
   newParentCode,
   scan,
   screenshot,
-  signInAsAdmin,
-  signInPage,
+  signInNewUser,
   type BagDetailAnswer,
   type HistoryAnswer,
 } from './fixtures/api.js';
@@ -15,14 +13,9 @@ import {
 test.describe('packing station', () => {
   test('a dispatcher packs a parent with 30 children at scanner speed: wrong type, duplicate, undo, auto-finish', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const worker = await createUser(admin, 'dispatcher', 'hisar');
-    const session = await signInPage(page, worker);
+    const session = await signInNewUser(page, admin, 'dispatcher', 'hisar');
     const parent = await newParentCode(admin);
     const other = await newParentCode(admin);
     const children = newChildCodes(30);
@@ -77,6 +70,5 @@ test.describe('packing station', () => {
     const links = history.items.filter((item) => item.type === 'link').length;
     const unlinks = history.items.filter((item) => item.type === 'unlink').length;
     expect(links - unlinks).toBe(30);
-    await adminRequest.dispose();
   });
 });

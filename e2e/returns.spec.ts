@@ -1,46 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
   apiGet,
-  apiPost,
-  createUser,
-  newChildCodes,
-  newParentCode,
+  billWithParents,
+  newBillNo,
   scan,
   screenshot,
-  signInAsAdmin,
-  signInPage,
+  signInNewUser,
   type Session,
+  type BillAnswer,
 } from './fixtures/api.js';
 
 /** A parent with one child, packed and put on a new bill through the API; returns both codes. */
 async function parentOnNewBill(session: Session): Promise<{ parent: string; billNo: string }> {
-  const parent = await newParentCode(session);
-  const [child] = newChildCodes(1) as [string];
-  await apiPost(session, '/api/scans/parent', { qr: parent, scanId: randomUUID() });
-  await apiPost(session, '/api/scans/child', { parentQr: parent, qr: child, scanId: randomUUID() });
-  const billNo = `E2E-R-${randomUUID().slice(0, 8).toUpperCase()}`;
-  await apiPost(session, '/api/bills', { billNo, capacity: 5 });
-  await apiPost(session, `/api/bills/${billNo}/parents`, { qr: parent, scanId: randomUUID() });
+  const billNo = newBillNo('R-');
+  const [parent] = (await billWithParents(session, { billNo, capacity: 5 }, 1)) as [string];
   return { parent, billNo };
-}
-
-interface BillAnswer {
-  bill: { parentCount: number };
-  parents: Array<{ qr: string }>;
 }
 
 test.describe('returns', () => {
   test('cancelling a return ticket puts bags back on their bills and reports the ones it could not', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const biller = await createUser(admin, 'biller');
-    const session = await signInPage(page, biller);
+    const session = await signInNewUser(page, admin, 'biller');
     const kept = await parentOnNewBill(session);
     const orphan = await parentOnNewBill(session);
 
@@ -62,7 +44,7 @@ test.describe('returns', () => {
     );
 
     // Meanwhile an admin deletes the second bill: cancelling cannot put that parent back.
-    const deleted = await adminRequest.delete(`/api/bills/${orphan.billNo}`, {
+    const deleted = await admin.request.delete(`/api/bills/${orphan.billNo}`, {
       headers: { 'x-csrf-token': admin.csrfToken },
     });
     expect(deleted.status()).toBe(204);
@@ -84,6 +66,5 @@ test.describe('returns', () => {
     await page.goto('/returns');
     await expect(page.getByRole('list', { name: 'Return tickets' })).toContainText('Cancelled');
     await screenshot(page, testInfo, 'returns');
-    await adminRequest.dispose();
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures/test.js';
 import {
-  apiPost,
   createUser,
-  newParentCode,
+  packParent,
   screenshot,
-  signInAsAdmin,
+  signInNewUser,
   signInPage,
   stationName,
 } from './fixtures/api.js';
@@ -21,50 +21,29 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 test.describe('screens', () => {
-  test('the dashboard updates live when someone scans', async ({ page, playwright }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const viewer = await createUser(admin, 'biller');
-    await signInPage(page, viewer);
+  test('the dashboard updates live when someone scans', async ({ page, admin }, testInfo) => {
+    await signInNewUser(page, admin, 'biller');
 
     await page.goto('/');
     await expect(page.getByText('Live', { exact: true })).toBeVisible();
     const tile = page.getByRole('link', { name: /Scans today/ });
     const before = Number((await tile.locator('.stat-tile__value').innerText()).replace(/\D/g, ''));
 
-    const parent = await newParentCode(admin);
-    await apiPost(admin, '/api/scans/parent', {
-      qr: parent,
-      scanId: randomUUID(),
-      station: 'E2E Live',
-    });
+    const parent = await packParent(admin, [], 'E2E Live');
 
     await expect(tile.locator('.stat-tile__value')).not.toHaveText(String(before));
     await expect(page.getByRole('list', { name: 'Recent activity' })).toContainText(
       `opened parent ${parent}`,
     );
     await screenshot(page, testInfo, 'dashboard');
-    await adminRequest.dispose();
   });
 
   test('an admin finds every screen: lists, bag kinds, audit log', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const boss = await createUser(admin, 'admin');
-    await signInPage(page, boss);
-    const parent = await newParentCode(admin);
-    await apiPost(admin, '/api/scans/parent', {
-      qr: parent,
-      scanId: randomUUID(),
-      station: 'E2E Lists',
-    });
+    await signInNewUser(page, admin, 'admin');
+    const parent = await packParent(admin, [], 'E2E Lists');
 
     await page.goto('/bags');
     await page.getByLabel('Code starts with').fill(parent);
@@ -115,19 +94,13 @@ test.describe('screens', () => {
     await page.goto('/bills');
     await expect(page.getByRole('heading', { name: 'Bills', level: 1 })).toBeVisible();
     await screenshot(page, testInfo, 'bills');
-    await adminRequest.dispose();
   });
 
   test('a dispatcher is not offered admin screens, and their address says "not allowed"', async ({
     page,
-    playwright,
+    admin,
   }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
-    const dispatcher = await createUser(admin, 'dispatcher', 'jaipur');
-    await signInPage(page, dispatcher);
+    await signInNewUser(page, admin, 'dispatcher', 'jaipur');
 
     await page.goto('/more');
     await expect(page.getByRole('heading', { name: 'More' })).toBeVisible();
@@ -143,15 +116,10 @@ test.describe('screens', () => {
     await expect(page.getByRole('heading', { name: 'You don’t have access' })).toBeVisible();
     await expect(page.getByText('The audit log is for admins.')).toBeVisible();
     await screenshot(page, testInfo, 'not-allowed');
-    await adminRequest.dispose();
   });
 
   // Tagged @narrow: only the pixel-7 project runs it (playwright.config.ts); one phone is enough.
-  test('no screen scrolls sideways at 360 px @narrow', async ({ page, playwright }, testInfo) => {
-    const adminRequest = await playwright.request.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
-    const admin = await signInAsAdmin(adminRequest);
+  test('no screen scrolls sideways at 360 px @narrow', async ({ page, admin }, testInfo) => {
     const boss = await createUser(admin, 'admin');
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/login');
@@ -181,6 +149,5 @@ test.describe('screens', () => {
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await expectNoHorizontalScroll(page);
     }
-    await adminRequest.dispose();
   });
 });

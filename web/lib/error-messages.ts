@@ -33,6 +33,11 @@ export function friendlyErrorMessage(
   );
 }
 
+/** An error detail (a code, a count) as text for a sentence; `fallback` when it is neither. */
+export function detailText(value: unknown, fallback = ''): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+}
+
 /** "Try again in 40 seconds." from a RATE_LIMITED error's Retry-After, when the server sent one. */
 export function retryHint(error: unknown): string | null {
   if (!isApiError(error) || error.retryAfterSeconds === null) {

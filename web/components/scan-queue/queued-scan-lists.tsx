@@ -47,13 +47,23 @@ export interface NeedsAttentionProps {
   /** Why the server refused this scan, in the screen's words. */
   describe: (job: ScanJob) => string;
   onDismiss: (id: string) => void;
+  /** The line under the heading; by default it says the scans were sent late and refused. */
+  intro?: string;
 }
+
+const REFUSED_INTRO =
+  'These scans were sent after the connection came back and refused. Check the bags, then dismiss.';
 
 /**
  * Scans the server refused when they were sent late (after a lost connection), each with its
  * reason, kept (across reloads) until someone has read it and dismissed it.
  */
-export function NeedsAttention({ rejected, describe, onDismiss }: NeedsAttentionProps) {
+export function NeedsAttention({
+  rejected,
+  describe,
+  onDismiss,
+  intro = REFUSED_INTRO,
+}: NeedsAttentionProps) {
   const titleId = useId();
   if (rejected.length === 0) {
     return null;
@@ -70,10 +80,7 @@ export function NeedsAttention({ rejected, describe, onDismiss }: NeedsAttention
           </Button>
         ) : null}
       </div>
-      <p className="queued-scans__intro">
-        These scans were sent after the connection came back and refused. Check the bags, then
-        dismiss.
-      </p>
+      <p className="queued-scans__intro">{intro}</p>
       <ul className="queued-scans__list">
         {rejected.map((job) => (
           <li key={job.id} className="queued-scans__item queued-scans__item--row">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { giveScanFeedback, type ScanTone } from '@/lib/scanner/scan-feedback';
 import './scan-result.css';
 
@@ -9,6 +9,17 @@ export interface ScanResult {
   text: string;
   /** Kept on this device, not sent yet (no connection): shown in amber, no flash. */
   isPending?: boolean;
+}
+
+/** The last scan's result, and `show` to replace it (each new result gets a new `id`). */
+export function useScanResult() {
+  const [result, setResult] = useState<ScanResult | null>(null);
+  const nextId = useRef(0);
+  const show = (next: Omit<ScanResult, 'id'>) => {
+    nextId.current += 1;
+    setResult({ ...next, id: nextId.current });
+  };
+  return { result, show };
 }
 
 /**

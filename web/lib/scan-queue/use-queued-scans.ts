@@ -38,6 +38,15 @@ export function scannedCodeOf(job: ScanJob): string {
   return typeof job.body.qr === 'string' ? job.body.qr : '';
 }
 
+/**
+ * Said when scans could not be sent: they wait on this device, in the offline scan queue, and will
+ * be `outcome` ("attached", "returned") when the connection is back.
+ */
+export function keptOnDeviceText(codes: readonly string[], outcome: string): string {
+  const what = codes.length === 1 ? `${codes[0]} is` : `${codes.length} parent bags are`;
+  return `No connection: ${what} kept on this device and will be ${outcome} when the connection is back.`;
+}
+
 /** An answer or refusal of a scan that had to wait for the connection, in words. */
 export function lateScanText(text: string, isRefused: boolean): string {
   return isRefused

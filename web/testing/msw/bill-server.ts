@@ -1,13 +1,9 @@
 import { HttpResponse, http } from 'msw';
 import type { AttachBody, Bill, BillDetail, PatchBillBody } from '@common/contracts/bills';
-import type { ErrorCode } from '@common/error-codes';
 import { classifyCode, DEFAULT_BAG_KINDS } from '@common/qr';
 import { buildBag, buildBill } from '@/testing/data-generators';
 import { errorResponse } from '@/testing/msw/handlers';
-
-type Answer =
-  | { status: 200; body: Record<string, unknown> }
-  | { status: number; error: ErrorCode; details: Record<string, unknown> };
+import { parentExpected, reply, type Answer } from '@/testing/msw/scan-answers';
 
 const CHILDREN_PER_PARENT = 30;
 
@@ -61,11 +57,7 @@ function detail(world: BillWorld): BillDetail {
 function attach(world: BillWorld, body: AttachBody): Answer {
   const scanned = classifyCode(body.qr, DEFAULT_BAG_KINDS);
   if (scanned.type !== 'parent') {
-    return {
-      status: 400,
-      error: 'QR_WRONG_TYPE',
-      details: { qr: body.qr, expected: 'parent', actual: 'child' },
-    };
+    return parentExpected(body.qr);
   }
   const qr = scanned.code;
   const parent = buildBag({ qr, childCount: CHILDREN_PER_PARENT, weightKg: CHILDREN_PER_PARENT });
@@ -83,12 +75,6 @@ function attach(world: BillWorld, body: AttachBody): Answer {
   world.attached.push(qr);
   world.bill = figures(world);
   return { status: 200, body: { bill: world.bill, parent, duplicate: false, created: false } };
-}
-
-function reply(answer: Answer) {
-  return 'error' in answer
-    ? errorResponse(answer.status, answer.error, answer.details)
-    : HttpResponse.json(answer.body, { status: answer.status });
 }
 
 function patchBill(world: BillWorld, patch: PatchBillBody) {

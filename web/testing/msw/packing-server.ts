@@ -1,12 +1,7 @@
-import { HttpResponse, http, type JsonBodyType } from 'msw';
+import { HttpResponse, http } from 'msw';
 import type { Bag, ScanChildBody, ScanParentBody, UndoBody } from '@common/contracts/bags';
-import type { ErrorCode } from '@common/error-codes';
 import { classifyCode, DEFAULT_BAG_KINDS } from '@common/qr';
-import { errorResponse } from '@/testing/msw/handlers';
-
-type Answer =
-  | { status: number; body: JsonBodyType }
-  | { error: ErrorCode; status: number; details: Record<string, unknown> };
+import { parentExpected, reply, type Answer } from '@/testing/msw/scan-answers';
 
 interface ParentRecord {
   qr: string;
@@ -51,8 +46,7 @@ function progress(parent: ParentRecord) {
 function scanParent(world: World, body: ScanParentBody): Answer {
   const scanned = classifyCode(body.qr, DEFAULT_BAG_KINDS);
   if (scanned.type !== 'parent') {
-    const details = { qr: scanned.code, expected: 'parent', actual: scanned.type };
-    return { status: 400, error: 'QR_WRONG_TYPE', details };
+    return parentExpected(scanned.code, scanned.type);
   }
   const existing = world.parents.get(scanned.code);
   const parent = existing ?? {
@@ -127,9 +121,7 @@ function route<B extends { scanId?: string }>(
     if (body.scanId && !seen) {
       world.answers.set(body.scanId, answer);
     }
-    return 'error' in answer
-      ? errorResponse(answer.status, answer.error, answer.details)
-      : HttpResponse.json(answer.body, { status: answer.status });
+    return reply(answer);
   });
 }
 

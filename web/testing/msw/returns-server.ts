@@ -6,14 +6,10 @@ import type {
   ReturnTicket,
   ReturnTicketDetail,
 } from '@common/contracts/returns';
-import type { ErrorCode } from '@common/error-codes';
 import { classifyCode, DEFAULT_BAG_KINDS } from '@common/qr';
 import { buildReturnTicket } from '@/testing/data-generators';
 import { errorResponse } from '@/testing/msw/handlers';
-
-type Answer =
-  | { status: 200; body: Record<string, unknown> }
-  | { status: number; error: ErrorCode; details: Record<string, unknown> };
+import { parentExpected, reply, type Answer } from '@/testing/msw/scan-answers';
 
 interface ReturnsWorld {
   tickets: Map<string, ReturnTicketDetail>;
@@ -53,11 +49,7 @@ function scanBag(world: ReturnsWorld, code: string, body: ReturnScanBody): Answe
   }
   const scanned = classifyCode(body.qr, DEFAULT_BAG_KINDS);
   if (scanned.type !== 'parent') {
-    return {
-      status: 400,
-      error: 'QR_WRONG_TYPE',
-      details: { qr: body.qr, expected: 'parent', actual: 'child' },
-    };
+    return parentExpected(body.qr);
   }
   const qr = scanned.code;
   const existing = ticket.lines.find((line) => line.qr === qr);
@@ -164,9 +156,7 @@ export function createReturnsServer() {
       const body = (await request.json()) as ReturnScanBody;
       const answer = world.answers.get(body.scanId) ?? scanBag(world, String(params.code), body);
       world.answers.set(body.scanId, answer);
-      return 'error' in answer
-        ? errorResponse(answer.status, answer.error, answer.details)
-        : HttpResponse.json(answer.body);
+      return reply(answer);
     }),
     http.post('/api/returns/:code/finalize', ({ params }) =>
       close(world, String(params.code), 'finalize'),

@@ -1,35 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { AttachBody, Bill, BillDetail } from '@common/contracts/bills';
+import type { AttachBody, BillDetail } from '@common/contracts/bills';
 import type { ErrorCode } from '@common/error-codes';
-import { buildAuthState, buildBag, buildUser } from '@/testing/data-generators';
+import { buildAuthState, buildBag, buildBill, buildUser } from '@/testing/data-generators';
 import { errorResponse } from '@/testing/msw/handlers';
 import { server } from '@/testing/msw/server';
 import { renderApp } from '@/testing/test-utils';
-
-function buildBill(overrides: Partial<Bill> = {}): Bill {
-  return {
-    billNo: 'B-100',
-    description: null,
-    status: 'new',
-    capacity: 2,
-    parentCount: 0,
-    childCount: 0,
-    actualWeightKg: 0,
-    expectedWeightKg: 0,
-    differenceKg: 0,
-    fillPercent: 0,
-    destination: 'Hisar depot',
-    vehicleNumber: 'HR26 1234',
-    completionReason: null,
-    createdBy: { username: 'ravi', role: 'biller', dispatchArea: null },
-    createdAt: '2025-03-03T08:00:00.000Z',
-    updatedAt: '2025-03-03T08:00:00.000Z',
-    completedAt: null,
-    ...overrides,
-  };
-}
 
 /** A tiny bill server: GET the detail, POST parents (answers `refuse` when set). */
 function serveBill(refuse?: {

@@ -5,14 +5,14 @@ import { BillPage } from '@/features/bills/components/bill-page';
 import { BillRefusedScans } from '@/features/bills/components/bill-refused-scans';
 import { useAuth } from '@/app/routes/app/auth-context';
 import { Banner } from '@/components/ui/banner';
-import { Button, LinkButton } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/button';
 import { BackIcon } from '@/components/ui/icons';
+import { LoadErrorBanner } from '@/components/ui/load-error-banner';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { isApiError } from '@/lib/api-client';
 import { canDeleteBills, canEditBills } from '@/lib/authorization';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 
 /**
  * One bill (`/bills/:billNo`): admins and billers scan parents onto it and edit it, admins delete
@@ -47,23 +47,19 @@ export function BillRoute() {
     body = <Spinner size="lg" label="Loading the bill…" />;
   } else {
     const isMissing = isApiError(query.error) && query.error.code === 'BILL_NOT_FOUND';
-    body = (
+    body = isMissing ? (
       <>
-        <Banner
-          tone="error"
-          title={isMissing ? `Bill ${billNo} not found` : 'Could not load the bill'}
-          action={
-            isMissing ? null : (
-              <Button variant="secondary" onClick={() => void query.refetch()}>
-                Try again
-              </Button>
-            )
-          }
-        >
-          {isMissing ? 'It may have been deleted.' : friendlyErrorMessage(query.error)}
+        <Banner tone="error" title={`Bill ${billNo} not found`}>
+          It may have been deleted.
         </Banner>
-        {isMissing ? <BillRefusedScans billNo={billNo} /> : null}
+        <BillRefusedScans billNo={billNo} />
       </>
+    ) : (
+      <LoadErrorBanner
+        title="Could not load the bill"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   return (

@@ -6,13 +6,11 @@ import { SummaryPicker } from '@/features/bills/components/summary-picker';
 import { isDay, localDay } from '@/features/bills/utils/day';
 import { getStatsQueryOptions } from '@/features/dashboard/api/get-stats';
 import { useAuth } from '@/app/routes/app/auth-context';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
+import { LoadErrorBanner } from '@/components/ui/load-error-banner';
 import { Spinner } from '@/components/ui/spinner';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useUrlFilters } from '@/hooks/use-url-filters';
 import { canSeeEndOfDay } from '@/lib/authorization';
-import { friendlyErrorMessage } from '@/lib/error-messages';
 
 const KEYS = ['date'] as const;
 
@@ -29,17 +27,11 @@ function EndOfDay({ day }: { day: string }) {
     return <Spinner size="lg" label="Loading the day’s figures…" />;
   }
   return (
-    <Banner
-      tone="error"
+    <LoadErrorBanner
       title="Could not load the day’s figures"
-      action={
-        <Button variant="secondary" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      }
-    >
-      {friendlyErrorMessage(query.error)}
-    </Banner>
+      error={query.error}
+      onRetry={() => void query.refetch()}
+    />
   );
 }
 

@@ -1,19 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AttachResult, Bill, BillDetail } from '@common/contracts/bills';
 import { readStationName } from '@/features/packing/utils/station-name';
 import { attachParentJob, billAttachPath } from '@/features/bills/api/bill-actions';
 import { BILLS_QUERY_KEY, billQueryKey } from '@/features/bills/api/get-bills';
-import {
-  attachErrorMessage,
-  attachSuccess,
-  attachWaitingText,
-} from '@/features/bills/utils/bill-messages';
+import { attachErrorMessage, attachSuccess } from '@/features/bills/utils/bill-messages';
 import { WaitingScans } from '@/components/scan-queue/queued-scan-lists';
-import { ScanResultView, type ScanResult } from '@/components/ui/scan-result';
+import { ScanResultView, useScanResult } from '@/components/ui/scan-result';
 import { ScanInput } from '@/lib/scanner/scan-input';
 import { newScanId } from '@/lib/scan-id';
-import { lateScanText, scannedCodeOf, useQueuedScans } from '@/lib/scan-queue/use-queued-scans';
+import {
+  keptOnDeviceText,
+  lateScanText,
+  scannedCodeOf,
+  useQueuedScans,
+} from '@/lib/scan-queue/use-queued-scans';
 
 /**
  * Scans a parent onto the bill through the offline scan queue (kept on the device and replayed in
@@ -21,12 +22,7 @@ import { lateScanText, scannedCodeOf, useQueuedScans } from '@/lib/scan-queue/us
  */
 function useBillScan(bill: Bill) {
   const queryClient = useQueryClient();
-  const [result, setResult] = useState<ScanResult | null>(null);
-  const nextId = useRef(0);
-  const show = (next: Omit<ScanResult, 'id'>) => {
-    nextId.current += 1;
-    setResult({ ...next, id: nextId.current });
-  };
+  const { result, show } = useScanResult();
   const { billNo } = bill;
   const scans = useQueuedScans({
     path: billAttachPath(billNo),
@@ -45,7 +41,11 @@ function useBillScan(bill: Bill) {
       void queryClient.invalidateQueries({ queryKey: BILLS_QUERY_KEY });
     },
     onWaiting: (jobs) =>
-      show({ tone: 'parent', isPending: true, text: attachWaitingText(jobs.map(scannedCodeOf)) }),
+      show({
+        tone: 'parent',
+        isPending: true,
+        text: keptOnDeviceText(jobs.map(scannedCodeOf), 'attached'),
+      }),
   });
   function scan(raw: string, isManual: boolean) {
     const station = readStationName();

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { Bill } from '@common/contracts/bills';
 import { createBill } from '@/features/bills/api/bill-actions';
 import { BILLS_QUERY_KEY } from '@/features/bills/api/get-bills';
+import { BillTextFields } from '@/features/bills/components/bill-text-fields';
 import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/form-actions';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/text-field';
 import { isApiError } from '@/lib/api-client';
@@ -58,25 +59,7 @@ function BillFields({ values, errors, set }: BillFieldsProps) {
         hint="1 to 500."
         onChange={set('capacity')}
       />
-      <TextField
-        label="Description"
-        value={values.description}
-        maxLength={500}
-        onChange={set('description')}
-      />
-      <TextField
-        label="Destination"
-        value={values.destination}
-        maxLength={200}
-        onChange={set('destination')}
-      />
-      <TextField
-        label="Vehicle number"
-        autoCapitalize="characters"
-        value={values.vehicleNumber}
-        maxLength={50}
-        onChange={set('vehicleNumber')}
-      />
+      <BillTextFields values={values} errors={errors} set={set} />
     </>
   );
 }
@@ -130,14 +113,7 @@ export function CreateBillForm({ onCreated, onCancel }: CreateBillFormProps) {
       <form className="stack" noValidate onSubmit={handleSubmit}>
         {otherError ? <Banner tone="error">{otherError}</Banner> : null}
         <BillFields values={values} errors={errors} set={set} />
-        <div className="row">
-          <Button type="submit" isLoading={mutation.isPending}>
-            Create bill
-          </Button>
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submitLabel="Create bill" isPending={mutation.isPending} onCancel={onCancel} />
       </form>
     </Card>
   );

@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Bill, PatchBillBody } from '@common/contracts/bills';
 import { updateBill } from '@/features/bills/api/bill-actions';
+import { BillTextFields } from '@/features/bills/components/bill-text-fields';
 import {
-  BILL_TEXT_LIMITS,
   buildBillPatch,
   capacityConflictOf,
   editBillErrorMessage,
@@ -13,7 +13,7 @@ import {
   type EditBillValues,
 } from '@/features/bills/utils/bill-form';
 import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/form-actions';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/text-field';
 
@@ -83,36 +83,12 @@ export function EditBillForm({ bill, onSaved, onCancel }: EditBillFormProps) {
           hint={`${attached}: the capacity cannot go below that.`}
           onChange={form.set('capacity')}
         />
-        <TextField
-          label="Description"
-          value={form.values.description}
-          maxLength={BILL_TEXT_LIMITS.description}
-          error={form.errors.description}
-          onChange={form.set('description')}
+        <BillTextFields values={form.values} errors={form.errors} set={form.set} />
+        <FormActions
+          submitLabel="Save changes"
+          isPending={form.mutation.isPending}
+          onCancel={onCancel}
         />
-        <TextField
-          label="Destination"
-          value={form.values.destination}
-          maxLength={BILL_TEXT_LIMITS.destination}
-          error={form.errors.destination}
-          onChange={form.set('destination')}
-        />
-        <TextField
-          label="Vehicle number"
-          autoCapitalize="characters"
-          value={form.values.vehicleNumber}
-          maxLength={BILL_TEXT_LIMITS.vehicleNumber}
-          error={form.errors.vehicleNumber}
-          onChange={form.set('vehicleNumber')}
-        />
-        <div className="row">
-          <Button type="submit" isLoading={form.mutation.isPending}>
-            Save changes
-          </Button>
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
       </form>
     </Card>
   );

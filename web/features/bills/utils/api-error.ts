@@ -1,8 +1,6 @@
 import type { ApiErrorCode } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-client';
 
-export { friendlyErrorMessage } from '@/lib/error-messages';
-
 export function isApiErrorWithCode(error: unknown, code: ApiErrorCode): boolean {
   return isApiError(error) && error.code === code;
 }

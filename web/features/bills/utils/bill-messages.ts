@@ -1,10 +1,8 @@
 import type { AttachResult, Bill } from '@common/contracts/bills';
 import type { ScanResult } from '@/components/ui/scan-result';
-import { friendlyErrorMessage, isApiErrorWithCode } from '@/features/bills/utils/api-error';
+import { isApiErrorWithCode } from '@/features/bills/utils/api-error';
 import { isApiError } from '@/lib/api-client';
-
-const text = (value: unknown, fallback = ''): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+import { detailText as text, friendlyErrorMessage } from '@/lib/error-messages';
 
 /** The sentence and tone of an accepted attach. */
 export function attachSuccess(qr: string, result: AttachResult): Omit<ScanResult, 'id'> {
@@ -21,12 +19,6 @@ export function attachSuccess(qr: string, result: AttachResult): Omit<ScanResult
   }
   const created = result.created ? ' (new parent bag created)' : '';
   return { tone: 'parent', text: `${result.parent.qr || qr} attached${created}. ${counter}.` };
-}
-
-/** Said when a scan could not be sent: it waits on this device, in the offline scan queue. */
-export function attachWaitingText(codes: readonly string[]): string {
-  const what = codes.length === 1 ? `${codes[0]} is` : `${codes.length} parent bags are`;
-  return `No connection: ${what} kept on this device and will be attached when the connection is back.`;
 }
 
 /** A friendly sentence for every refusal of a bill scan (SPEC §5 rules). */

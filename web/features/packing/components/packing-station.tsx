@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import type { BagKindRule } from '@common/qr';
 import { isPackingJob, usePackingStation } from '@/features/packing/hooks/use-packing-station';
 import { flashToneOf, useStationFeedback } from '@/features/packing/hooks/use-station-feedback';
+import { describeRefusedJob } from '@/features/packing/utils/scan-messages';
 import type { Feedback } from '@/features/packing/utils/station-state';
-import { AttentionPanel } from '@/features/packing/components/attention-panel';
 import { ScanLog } from '@/features/packing/components/scan-log';
 import { StationCounter } from '@/features/packing/components/station-counter';
 import { StationTopBar } from '@/features/packing/components/station-top-bar';
+import { NeedsAttention } from '@/components/scan-queue/queued-scan-lists';
 import { Button } from '@/components/ui/button';
 import { CheckIcon, UndoIcon } from '@/components/ui/icons';
 import { ScanInput } from '@/lib/scanner/scan-input';
@@ -145,8 +146,10 @@ export function PackingStation({
           onUndo={packing.handleUndo}
           onFinish={packing.handleFinish}
         />
-        <AttentionPanel
+        <NeedsAttention
           rejected={queueState.rejected.filter(isPackingJob)}
+          describe={describeRefusedJob}
+          intro="These scans were refused by the server. Check the bags, then dismiss."
           onDismiss={packing.dismissRefused}
         />
         <ScanLog rows={state.rows} waitingIds={waitingIds} />

@@ -1,5 +1,5 @@
-import { friendlyErrorMessage } from '@/lib/error-messages';
-import type { ScanJobError } from '@/lib/scan-queue/scan-queue-storage';
+import { detailText, friendlyErrorMessage } from '@/lib/error-messages';
+import type { ScanJob, ScanJobError } from '@/lib/scan-queue/scan-queue-storage';
 
 /** What the station shows for a refused scan, and the parent it can switch to. */
 export interface RefusalView {
@@ -9,8 +9,7 @@ export interface RefusalView {
 }
 
 function detail(details: Record<string, unknown> | null, key: string): string {
-  const value = details?.[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  return detailText(details?.[key]);
 }
 
 export function wrongTypeText(code: string, actual: 'parent' | 'child'): string {
@@ -59,4 +58,9 @@ export function describeScanRefusal(error: ScanJobError, cause?: unknown): Refus
     text: cause === undefined ? error.message : friendlyErrorMessage(cause),
     switchTo: null,
   };
+}
+
+/** Why a packing scan sent late was refused, for the "Needs attention" list. */
+export function describeRefusedJob(job: ScanJob): string {
+  return job.error ? describeScanRefusal(job.error).text : 'Refused.';
 }

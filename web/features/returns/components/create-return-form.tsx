@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ReturnTicket } from '@common/contracts/returns';
 import { RETURNS_QUERY_KEY, createReturn } from '@/features/returns/api/returns';
 import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
+import { FormActions } from '@/components/ui/form-actions';
 import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -57,14 +57,11 @@ export function CreateReturnForm({ onCreated, onCancel }: CreateReturnFormProps)
           maxLength={1000}
           onChange={(event) => setNotes(event.target.value)}
         />
-        <div className="row">
-          <Button type="submit" isLoading={mutation.isPending}>
-            Create ticket
-          </Button>
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions
+          submitLabel="Create ticket"
+          isPending={mutation.isPending}
+          onCancel={onCancel}
+        />
       </form>
     </Card>
   );

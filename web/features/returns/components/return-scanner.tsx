@@ -1,28 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import type { ReturnScanResult } from '@common/contracts/returns';
 import { readStationName } from '@/features/packing/utils/station-name';
 import { RETURNS_QUERY_KEY, returnScanJob, returnScanPath } from '@/features/returns/api/returns';
 import {
   returnScanErrorMessage,
   returnScanSuccess,
-  returnWaitingText,
 } from '@/features/returns/utils/return-messages';
 import { WaitingScans } from '@/components/scan-queue/queued-scan-lists';
-import { ScanResultView, type ScanResult } from '@/components/ui/scan-result';
+import { ScanResultView, useScanResult } from '@/components/ui/scan-result';
 import { ScanInput } from '@/lib/scanner/scan-input';
 import { newScanId } from '@/lib/scan-id';
-import { lateScanText, scannedCodeOf, useQueuedScans } from '@/lib/scan-queue/use-queued-scans';
+import {
+  keptOnDeviceText,
+  lateScanText,
+  scannedCodeOf,
+  useQueuedScans,
+} from '@/lib/scan-queue/use-queued-scans';
 
 /** Scans returned parents into a ticket through the offline scan queue. */
 function useReturnScan(code: string) {
   const queryClient = useQueryClient();
-  const [result, setResult] = useState<ScanResult | null>(null);
-  const nextId = useRef(0);
-  const show = (next: Omit<ScanResult, 'id'>) => {
-    nextId.current += 1;
-    setResult({ ...next, id: nextId.current });
-  };
+  const { result, show } = useScanResult();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: RETURNS_QUERY_KEY });
   const scans = useQueuedScans({
     path: returnScanPath(code),
@@ -37,7 +35,11 @@ function useReturnScan(code: string) {
       refresh();
     },
     onWaiting: (jobs) =>
-      show({ tone: 'parent', isPending: true, text: returnWaitingText(jobs.map(scannedCodeOf)) }),
+      show({
+        tone: 'parent',
+        isPending: true,
+        text: keptOnDeviceText(jobs.map(scannedCodeOf), 'returned'),
+      }),
   });
   function scan(raw: string) {
     const station = readStationName();

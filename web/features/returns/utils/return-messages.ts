@@ -2,10 +2,7 @@ import type { ReturnScanResult, ReturnStatus } from '@common/contracts/returns';
 import type { BadgeTone } from '@/components/ui/badge';
 import type { ScanResult } from '@/components/ui/scan-result';
 import { isApiError } from '@/lib/api-client';
-import { friendlyErrorMessage } from '@/lib/error-messages';
-
-const text = (value: unknown, fallback = ''): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+import { detailText as text, friendlyErrorMessage } from '@/lib/error-messages';
 
 export function returnStatusText(status: ReturnStatus): string {
   return { open: 'Open', committed: 'Finalized', cancelled: 'Cancelled' }[status];
@@ -22,12 +19,6 @@ export function returnScanSuccess(result: ReturnScanResult): Omit<ScanResult, 'i
   }
   const from = line.originalBill ? ` from bill ${line.originalBill}` : '';
   return { tone: 'parent', text: `${line.qr} returned${from} (${line.childCount} child bags).` };
-}
-
-/** Said when a return scan could not be sent: it waits on this device. */
-export function returnWaitingText(codes: readonly string[]): string {
-  const what = codes.length === 1 ? `${codes[0]} is` : `${codes.length} parent bags are`;
-  return `No connection: ${what} kept on this device and will be returned when the connection is back.`;
 }
 
 export function returnScanErrorMessage(error: unknown, qr: string): string {

@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
 import type { UserFilters } from '@/features/users/api/get-users';
 import { AREA_OPTIONS, ROLE_OPTIONS, isRole } from '@/features/users/utils/user-options';
-import { Button } from '@/components/ui/button';
+import { FilterPanel } from '@/components/ui/filter-panel';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import './users.css';
 
 /** The filter form's raw values; `q` is debounced by the screen before it becomes a filter. */
 export interface UserFilterValues {
@@ -69,13 +67,13 @@ function MoreFilters({ value, set }: { value: UserFilterValues; set: SetFilter }
 
 /** Search always in view; on phones the three selects fold behind a "Filters" button. */
 export function UsersFilters({ value, onChange }: UsersFiltersProps) {
-  const [isOpen, setIsOpen] = useState(false);
-  const moreId = useId();
   const activeCount = [value.role, value.area, value.active].filter(Boolean).length;
   const set: SetFilter = (key, next) => onChange({ ...value, [key]: next });
   return (
-    <div role="search" className="users-filters" aria-label="Filter users">
-      <div className="users-filters__search">
+    <FilterPanel
+      label="Filter users"
+      activeCount={activeCount}
+      primary={
         <TextField
           label="Search"
           type="search"
@@ -85,22 +83,9 @@ export function UsersFilters({ value, onChange }: UsersFiltersProps) {
           value={value.q}
           onChange={(event) => set('q', event.target.value)}
         />
-        <Button
-          variant="secondary"
-          className="users-filters__toggle"
-          aria-expanded={isOpen}
-          aria-controls={moreId}
-          onClick={() => setIsOpen((open) => !open)}
-        >
-          {activeCount > 0 ? `Filters (${activeCount})` : 'Filters'}
-        </Button>
-      </div>
-      <div
-        id={moreId}
-        className={`users-filters__more${isOpen ? ' users-filters__more--open' : ''}`}
-      >
-        <MoreFilters value={value} set={set} />
-      </div>
-    </div>
+      }
+    >
+      <MoreFilters value={value} set={set} />
+    </FilterPanel>
   );
 }
