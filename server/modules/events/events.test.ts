@@ -114,7 +114,8 @@ const freshArea = () => `ev${randomBytes(5).toString('hex')}`;
 const [AREA_X, AREA_Y] = [freshArea(), freshArea()];
 const ENV = { DISPATCH_AREAS: [...DEFAULT_DISPATCH_AREAS, AREA_X, AREA_Y].join(',') };
 
-const isChange = (frame: SseFrame) => frame.event !== 'stats';
+/** A change of a bag (area-scoped): bills have no area and reach everyone from other tests too. */
+const isBagChange = (frame: SseFrame) => frame.event !== 'stats' && frame.event !== 'bill';
 
 describe('GET /api/events', () => {
   let t: TestApp;
@@ -216,7 +217,7 @@ describe('GET /api/events', () => {
     expect(
       (await adminEvents.next((f) => f.event === 'link' && f.data?.child === child))?.data,
     ).toEqual(link?.data);
-    expect(await yEvents.next(isChange)).toMatchObject({
+    expect(await yEvents.next(isBagChange)).toMatchObject({
       event: 'scan',
       data: { area: AREA_Y, kind: 'parent', qr: marker },
     });
