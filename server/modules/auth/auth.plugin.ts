@@ -89,8 +89,9 @@ export default fp(
     });
 
     const stopWatching = await auth.watchChanges();
+    // onClose, after the server has stopped: an UNLISTEN while streams are still being ended
+    // (preClose) was seen to hold close() up. Bounded: a stuck LISTEN must not hold up shutdown.
     app.addHook('onClose', async () => {
-      // Bounded: a stuck LISTEN connection must not hold up shutdown.
       const stopped = stopWatching().catch((err: unknown) => {
         app.log.debug({ err }, 'unlisten failed');
       });
