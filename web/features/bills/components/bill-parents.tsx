@@ -4,7 +4,7 @@ import { formatKg } from '@/features/bills/utils/bill-labels';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime } from '@/lib/format';
 
 export interface BillParentsProps {
   parents: readonly BillParent[];
@@ -28,7 +28,7 @@ export function BillParents({ parents, onRemove, removingQr }: BillParentsProps)
                   {parent.qr}
                 </Link>
                 <div className="bill-line__facts">
-                  {parent.kind ?? 'No kind'} · {parent.childCount} child bags ·{' '}
+                  {parent.kind ?? 'No kind'} · {countOf(parent.childCount, 'child bag')} ·{' '}
                   {formatKg(parent.weightKg)}
                   {parent.attachedAt ? ` · ${formatDateTime(parent.attachedAt)}` : ''}
                 </div>

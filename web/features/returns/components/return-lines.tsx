@@ -2,7 +2,7 @@ import type { ReturnLine } from '@common/contracts/returns';
 import { Link } from 'react-router';
 import { Card } from '@/components/ui/card';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime } from '@/lib/format';
 
 /** The parents in the ticket: code, original bill, children, weight, who scanned it and when. */
 export function ReturnLines({ lines }: { lines: readonly ReturnLine[] }) {
@@ -29,7 +29,7 @@ export function ReturnLines({ lines }: { lines: readonly ReturnLine[] }) {
                   ) : (
                     'No bill'
                   )}{' '}
-                  · {line.childCount} child bags · {line.weightKg} kg ·{' '}
+                  · {countOf(line.childCount, 'child bag')} · {line.weightKg} kg ·{' '}
                   {formatDateTime(line.scannedAt)}
                   {line.scannedBy ? ` by ${line.scannedBy}` : ''}
                   {line.restored === false && line.restoreNote

@@ -2,6 +2,7 @@ import type { ReturnScanResult, ReturnStatus } from '@common/contracts/returns';
 import type { BadgeTone } from '@/components/ui/badge';
 import type { ScanResult } from '@/components/ui/scan-result';
 import { isApiError } from '@/lib/api-client';
+import { countOf } from '@/lib/format';
 import { detailText as text, friendlyErrorMessage } from '@/lib/error-messages';
 
 export function returnStatusText(status: ReturnStatus): string {
@@ -18,7 +19,10 @@ export function returnScanSuccess(result: ReturnScanResult): Omit<ScanResult, 'i
     return { tone: 'duplicate', text: `${line.qr} is already in this ticket.` };
   }
   const from = line.originalBill ? ` from bill ${line.originalBill}` : '';
-  return { tone: 'parent', text: `${line.qr} returned${from} (${line.childCount} child bags).` };
+  return {
+    tone: 'parent',
+    text: `${line.qr} returned${from} (${countOf(line.childCount, 'child bag')}).`,
+  };
 }
 
 export function returnScanErrorMessage(error: unknown, qr: string): string {
