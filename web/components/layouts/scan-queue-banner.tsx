@@ -2,12 +2,9 @@ import { useLocation } from 'react-router';
 import { Banner } from '@/components/ui/banner';
 import { Button, LinkButton } from '@/components/ui/button';
 import { paths } from '@/config/paths';
+import { countOf } from '@/lib/format';
 import { useScanQueue, useScanQueueState } from '@/lib/scan-queue/scan-queue-provider';
 import type { ScanJob } from '@/lib/scan-queue/scan-queue-storage';
-
-function plural(count: number, one: string, many: string) {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 const BILL_SCAN = /^\/api\/bills\/([^/]+)\/parents$/;
 const RETURN_SCAN = /^\/api\/returns\/([^/]+)\/bags$/;
@@ -41,7 +38,7 @@ export function ScanQueueBanner() {
       {isStalled && pending.length > 0 ? (
         <Banner
           tone="warning"
-          title={`Pending (${pending.length}): ${plural(pending.length, 'scan', 'scans')} not sent yet`}
+          title={`Pending (${pending.length}): ${countOf(pending.length, 'scan')} not sent yet`}
           action={
             <Button variant="secondary" onClick={() => void queue.flush()}>
               Try now
@@ -54,7 +51,7 @@ export function ScanQueueBanner() {
       {target ? (
         <Banner
           tone="error"
-          title={`${plural(rejected.length, 'scan needs', 'scans need')} attention`}
+          title={`${countOf(rejected.length, 'scan needs', 'scans need')} attention`}
           action={
             target.href === here ? null : (
               <LinkButton to={target.href} variant="secondary">

@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useOnVisible } from '@/hooks/use-on-visible';
 import { friendlyErrorMessage } from '@/lib/error-messages';
+import { countOf } from '@/lib/format';
 import './data-list.css';
 
 export interface ListFooterProps {
@@ -38,7 +39,7 @@ export function ListFooter({
 }: ListFooterProps) {
   const canAutoLoad = isInfinite && hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
   const sentinel = useOnVisible<HTMLDivElement>(fetchNextPage, canAutoLoad);
-  const shown = `${count} ${count === 1 ? noun : pluralNoun}`;
+  const shown = countOf(count, noun, pluralNoun);
   if (!hasNextPage) {
     return <p className="muted list-footer">{`${shown}, end of list`}</p>;
   }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { isErrorCode } from '@common/error-codes';
+import { useLatest } from '@/hooks/use-latest';
 import { ApiError } from '@/lib/api-client';
 import type { NewScanJob } from '@/lib/scan-queue/scan-queue';
 import type { ScanJob, ScanJobError } from '@/lib/scan-queue/scan-queue-storage';
@@ -52,14 +53,6 @@ export function lateScanText(text: string, isRefused: boolean): string {
   return isRefused
     ? `Sent after the connection came back and refused: ${text}`
     : `Sent after the connection came back: ${text}`;
-}
-
-function useLatest<T>(value: T) {
-  const ref = useRef(value);
-  useLayoutEffect(() => {
-    ref.current = value;
-  });
-  return ref;
 }
 
 /**

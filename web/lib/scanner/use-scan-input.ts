@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useLatest } from '@/hooks/use-latest';
 
 /**
  * Keyboard-wedge scanner input (SPEC §2, §4; STYLE §5.8). A scanner "types" its payload a few
@@ -66,14 +67,6 @@ export interface ScanInputController {
   /** Hands what is in the input to `onCode` (a "Look up" button). */
   submit: () => void;
   focus: () => void;
-}
-
-function useLatest<T>(value: T) {
-  const ref = useRef(value);
-  useLayoutEffect(() => {
-    ref.current = value;
-  });
-  return ref;
 }
 
 interface FocusKeeperArgs {

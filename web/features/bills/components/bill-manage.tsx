@@ -6,6 +6,7 @@ import { EditBillForm } from '@/features/bills/components/edit-bill-form';
 import { deleteBillErrorMessage } from '@/features/bills/utils/bill-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { countOf } from '@/lib/format';
 
 export type BillManageMode = 'view' | 'edit' | 'delete';
 
@@ -40,7 +41,7 @@ function DeleteBillDialog({
       onDeleted();
     },
   });
-  const parents = bill.parentCount === 1 ? '1 parent bag' : `${bill.parentCount} parent bags`;
+  const parents = countOf(bill.parentCount, 'parent bag');
   return (
     <ConfirmDialog
       title={`Delete bill ${bill.billNo}?`}
