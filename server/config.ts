@@ -37,7 +37,8 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Int(1_048_576, 1024, 100 * 1_048_576, 'Largest JSON body'),
   SESSION_ABSOLUTE_MINUTES: Int(60, 1, 7 * 24 * 60, 'Session lifetime'),
   SESSION_IDLE_MINUTES: Int(30, 1, 7 * 24 * 60, 'Session idle timeout'),
-  SESSION_CACHE_SECONDS: Int(30, 0, 300, 'How long a session lookup is kept in memory (0 = off)'),
+  // At most 30: an entry is re-read anyway once the idle deadline's 30-second touch is due.
+  SESSION_CACHE_SECONDS: Int(30, 0, 30, 'How long a session lookup is kept in memory (0 = off)'),
   LOGIN_MAX_FAILURES: Int(5, 1, 100, 'Failed sign-ins before a lock'),
   LOCKOUT_MINUTES: Int(15, 1, 24 * 60, 'How long a lock lasts'),
   LOGIN_RATE_PER_IP: Int(30, 1, 100_000, 'Sign-in attempts per minute per IP'),
