@@ -10,7 +10,9 @@
  * --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
  * --children 30 --password … --json results.json --db-socket /var/run/postgresql/.s.PGSQL.5432
  * (the ceiling over a Unix socket), --unprepared (the ceiling without prepared statements, as
- * Drizzle sends them). The server needs LOGIN_RATE_PER_IP raised
+ * Drizzle sends them), --no-vacuum (skip the VACUUM (ANALYZE) of the written tables before each
+ * run: with autovacuum off, as on the CI machine's PostgreSQL, each run would otherwise start on
+ * the previous runs' dead rows). The server needs LOGIN_RATE_PER_IP raised
  * (every virtual scanner signs in as its own user from one address).
  */
 import { writeFileSync } from 'node:fs';
@@ -78,6 +80,10 @@ function ratios() {
     }
   }
 }
+
+/** The tables a packing run writes. */
+const WRITTEN_TABLES =
+  'bags, scans, scan_requests, link_events, audit_log, stats_counters, stats_hourly, stats_recent, stats_stations';
 
 /** Probes an endpoint that may not exist yet: 404 "no route" → null. */
 async function probe(lane: Lane, path: string): Promise<unknown> {
@@ -175,6 +181,9 @@ async function main() {
         : listFlag(flags, 'read-connections', [1, 10, 100]);
     for (const c of connectionList) {
       const scenario = (make[name] as () => Scenario)();
+      if (q && !flags.has('no-vacuum')) {
+        await q(`vacuum (analyze) ${WRITTEN_TABLES}`, []);
+      }
       if (doRaw && q) {
         const rawLanes = lanes.raw.slice(0, c);
         if (warmup > 0) {

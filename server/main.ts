@@ -43,6 +43,16 @@ async function main() {
     app.log.warn(
       'Embedded database (PGlite): for trials and small single sites (about 200,000 bags, 20 scanners). Set DATABASE_URL to a PostgreSQL server for production.',
     );
+  } else {
+    const [setting] = await database.query<{ autovacuum: string }>(
+      "select current_setting('autovacuum') as autovacuum",
+      [],
+    );
+    if (setting?.autovacuum === 'off') {
+      app.log.warn(
+        'PostgreSQL runs with autovacuum = off: the counters, parents and scanId records that every scan updates or deletes leave dead rows nobody removes, and scanning slows down by the hour. Turn autovacuum on, or VACUUM (ANALYZE) nightly.',
+      );
+    }
   }
   const bootstrap = await ensureBootstrapAdmin(database.db, {
     password: config.ADMIN_PASSWORD,

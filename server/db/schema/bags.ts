@@ -73,7 +73,10 @@ export const bags = pgTable(
     ),
     index('bags_type_id_idx').on(t.type, t.id),
     index('bags_area_type_id_idx').on(t.dispatchArea, t.type, t.id),
-    index('bags_kind_id_idx').on(t.kind, t.id),
+    // Parents only (a child has no kind): a new child writes one index entry fewer.
+    index('bags_kind_id_idx')
+      .on(t.kind, t.id)
+      .where(sql`${t.kind} is not null`),
     index('bags_parent_idx').on(t.parentId, t.linkedAt),
     index('bags_unlinked_idx')
       .on(t.id)
@@ -116,6 +119,5 @@ export const linkEvents = pgTable(
   (t) => [
     index('link_events_child_idx').on(t.childQr, t.id),
     index('link_events_parent_idx').on(t.parentQr, t.id),
-    index('link_events_at_idx').on(t.at),
   ],
 );
