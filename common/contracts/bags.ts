@@ -155,7 +155,7 @@ export const ListBagsQuery = Type.Object(
     area: Type.Optional(AreaKeyParam),
     status: Type.Optional(ParentStatus),
     q: Type.Optional(
-      Type.String({ maxLength: 200, description: 'Code prefix (normalised like a scan)' }),
+      Type.String({ maxLength: 1000, description: 'Code prefix (normalised like a scan)' }),
     ),
     unlinked: Type.Optional(
       Type.Boolean({ description: 'true: only child bags that are in no parent' }),

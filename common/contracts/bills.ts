@@ -150,7 +150,12 @@ export const ListBillsQuery = Type.Object(
     createdBy: Type.Optional(Type.String({ maxLength: 100, description: 'Username' })),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Bill number prefix' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 1000,
+        description: 'Bill number prefix (a longer term matches nothing)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -52,3 +52,21 @@ export function unwrapResult<T>(
   }
   return result as T;
 }
+
+/** Refusals answered from a stored first answer: audited when first answered, not again. */
+const replayedRefusals = new WeakSet<Error>();
+
+/** `unwrapResult` of a whole answer, remembering when a refusal is a replay. */
+export function unwrapAnswer<T>(answer: FunctionAnswer): T {
+  try {
+    return unwrapResult<T>(answer.result);
+  } catch (error) {
+    if (answer.replay && error instanceof Error) {
+      replayedRefusals.add(error);
+    }
+    throw error;
+  }
+}
+
+export const isReplayedRefusal = (error: unknown): boolean =>
+  error instanceof Error && replayedRefusals.has(error);

@@ -2,6 +2,7 @@ import type { Bag, CreateBagBody } from '../../../common/contracts/bags.js';
 import type { Tx } from '../../db/client.js';
 import type { BagRow } from '../../db/schema/bags.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
+import { functionCtx } from '../../platform/db-function.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
@@ -105,8 +106,20 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
     });
   }
 
-  /** Takes a child out of its parent, as undo does, recording why (SPEC §4 weights). */
+  /**
+   * Takes a child out of its parent, as undo does, recording why (SPEC §4 weights). The contents
+   * of a completed bill do not change (as for packing and undo).
+   * @throws BILL_CLOSED
+   */
   async function unlinkForDelete(tx: Tx, ctx: RequestCtx, child: BagRow, parent: BagRow) {
+    const bill = parent.billId === null ? undefined : await repo.lockBill(tx, parent.billId);
+    if (bill?.status === 'completed') {
+      throw new AppError(
+        'BILL_CLOSED',
+        `${child.qr} is in ${parent.qr}, on completed bill ${bill.billNo}; reopen the bill first.`,
+        { qr: child.qr, parent: parent.qr, bill: bill.billNo },
+      );
+    }
     const now = deps.clock.now();
     const count = Math.max(parent.childCount - 1, 0);
     await repo.updateParentCount(tx, parent.id, {
@@ -161,8 +174,9 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
   }
 
   /**
-   * Deletes a bag (kept forever in the audit log). A linked child leaves its parent first.
-   * @throws QR_*, BAG_NOT_FOUND, BAG_HAS_CHILDREN, BAG_ON_BILL, PARENT_IN_OPEN_TICKET
+   * Deletes a bag (kept forever in the audit log). A linked child leaves its parent first, and
+   * the parent's bill, if any, is recomputed.
+   * @throws QR_*, BAG_NOT_FOUND, BAG_HAS_CHILDREN, BAG_ON_BILL, PARENT_IN_OPEN_TICKET, BILL_CLOSED
    */
   async function remove(ctx: RequestCtx, raw: string): Promise<void> {
     const { code } = await access.classify(raw);
@@ -181,6 +195,10 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
       await refuseWhileBilled(tx, bag);
       if (parent) {
         await unlinkForDelete(tx, ctx, bag, parent);
+      }
+      if (parent && parent.billId !== null) {
+        // The parent's bill counts this child: its figures move in the same transaction.
+        await repo.recomputeBill(tx, functionCtx(ctx, deps), parent.billId);
       }
       await repo.deleteBagById(tx, bag.id);
       const shard = actorOf(ctx).id % SHARDS;

@@ -117,13 +117,20 @@ describe('GET /api/bags', () => {
     ['unlinked=maybe'],
     ['from=yesterday'],
     ['sort=qr'],
-    [`q=${'A'.repeat(201)}`],
+    [`q=${'A'.repeat(1001)}`],
     ['from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z'],
   ])('answers 400 VALIDATION for %s', async (query) => {
     const res = await list(admin, query);
 
     expect(res.statusCode).toBe(400);
     expect(errorCode(res)).toBe('VALIDATION');
+  });
+
+  it('a search term longer than any code (a pasted label, say) is no match, not an error', async () => {
+    const res = await list(admin, `q=${'A'.repeat(250)}`);
+
+    expect(res.statusCode).toBe(200);
+    expect(res.json<BagList>()).toEqual({ items: [], nextCursor: null });
   });
 
   it.each([

@@ -11,6 +11,8 @@ import { type BillFacts, presentBillFacts } from './bills.presenter.js';
 import * as repo from './bills.repository.js';
 import { billNoOf, cleanText } from './bill-input.js';
 
+/** The completion reason of a bill completed at capacity (also tt_bill_attach's, migration 0005). */
+const REACHED_CAPACITY = 'reached capacity';
 const EDITABLE = ['capacity', 'description', 'destination', 'vehicleNumber'] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -91,7 +93,8 @@ export function createBillState(deps: AppDeps) {
 
   /**
    * Edits a bill's fields and capacity. Capacity set to the attached count of an open bill
-   * completes it when BILL_AUTO_COMPLETE is on.
+   * completes it when BILL_AUTO_COMPLETE is on; capacity raised above the attached count of a bill
+   * completed at capacity reopens it (one completed early, with a reason, stays completed).
    * @throws BILL_NOT_FOUND, BILL_CAPACITY_BELOW_ATTACHED, VALIDATION
    */
   async function update(ctx: RequestCtx, rawBillNo: string, body: PatchBillBody): Promise<Bill> {
@@ -139,6 +142,15 @@ export function createBillState(deps: AppDeps) {
       const capacity = wanted.capacity;
       if (
         keys.includes('capacity') &&
+        capacity !== undefined &&
+        capacity > bill.parentCount &&
+        bill.status === 'completed' &&
+        bill.completionReason === REACHED_CAPACITY
+      ) {
+        // Completed only because it was full, and it is not full any more.
+        await reopenLocked(tx, ctx, { ...bill, capacity }, 'capacity raised');
+      } else if (
+        keys.includes('capacity') &&
         capacity === bill.parentCount &&
         bill.status !== 'completed' &&
         deps.config.BILL_AUTO_COMPLETE
@@ -148,7 +160,7 @@ export function createBillState(deps: AppDeps) {
           ctx,
           { ...bill, capacity },
           {
-            reason: 'reached capacity',
+            reason: REACHED_CAPACITY,
             flexible: false,
             auto: true,
           },
@@ -185,11 +197,32 @@ export function createBillState(deps: AppDeps) {
         );
       }
       await completeLocked(tx, ctx, bill, {
-        reason: reason ?? 'reached capacity',
+        reason: reason ?? REACHED_CAPACITY,
         flexible: !full,
         auto: false,
       });
       return bill.id;
+    });
+  }
+
+  /** Reopens a completed, locked bill (→ processing, or new when empty): status, event, audit. */
+  async function reopenLocked(tx: Tx, ctx: RequestCtx, bill: BillRow, why: string) {
+    const status = bill.parentCount > 0 ? 'processing' : 'new';
+    const fctx = functionCtx(ctx, env);
+    await fn.setStatus(tx, { ctx: fctx, billId: bill.id, status });
+    await fn.addEvent(tx, {
+      ctx: fctx,
+      billId: bill.id,
+      action: 'reopen',
+      before: figuresOf(bill),
+      after: { ...figuresOf(bill), status },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'bill.reopen',
+      entityType: 'bill',
+      entityId: bill.billNo,
+      before: { status: 'completed', completionReason: bill.completionReason },
+      after: { status, why },
     });
   }
 
@@ -201,26 +234,9 @@ export function createBillState(deps: AppDeps) {
     const billNo = billNoOf(rawBillNo);
     return change(async (tx) => {
       const bill = await lockOrFail(tx, billNo);
-      if (bill.status !== 'completed') {
-        return bill.id;
+      if (bill.status === 'completed') {
+        await reopenLocked(tx, ctx, bill, 'reopened');
       }
-      const status = bill.parentCount > 0 ? 'processing' : 'new';
-      const fctx = functionCtx(ctx, env);
-      await fn.setStatus(tx, { ctx: fctx, billId: bill.id, status });
-      await fn.addEvent(tx, {
-        ctx: fctx,
-        billId: bill.id,
-        action: 'reopen',
-        before: figuresOf(bill),
-        after: { ...figuresOf(bill), status },
-      });
-      await writeAudit(tx, ctx, {
-        action: 'bill.reopen',
-        entityType: 'bill',
-        entityId: billNo,
-        before: { status: 'completed', completionReason: bill.completionReason },
-        after: { status },
-      });
       return bill.id;
     });
   }

@@ -12,6 +12,8 @@ import {
   biller,
   billActors,
   type BillActors,
+  billRow,
+  expectConsistent,
   expectStatus,
   freshBillNo,
   newBill,
@@ -127,5 +129,39 @@ describe('bags on bills', () => {
     expect((await at(child, t1)).bill).toMatchObject({ billNo: first });
     expect((await at(parent, t2)).bill).toBeNull();
     expect((await at(parent, t3)).bill).toBeNull();
+  });
+
+  it('deleting a child of a parent on an open bill moves the bill figures in the same change', async () => {
+    const billNo = await newBill(t, a.biller, 3);
+    const parent = await packedParent(t, a.biller, 3);
+    await attached(t, a.biller, billNo, parent);
+    const child = await childOf(parent);
+
+    expectStatus(await as(t.app, a.admin)('DELETE', bagUrl(child)), 204);
+
+    const bill = await expectConsistent(t, billNo);
+    expect(bill).toMatchObject({ childCount: 2, actualWeightKg: 2, parentCount: 1 });
+    const check = expectStatus(
+      await as(t.app, a.admin)('POST', `/api/weights/update/${encodeURIComponent(billNo)}`, {}),
+      200,
+    ).json<{ changed: unknown[] }>();
+    expect(check.changed).toEqual([]);
+  });
+
+  it('a child of a parent on a completed bill is not deleted: 409 BILL_CLOSED, nothing changes', async () => {
+    const billNo = await newBill(t, a.biller, 1);
+    const parent = await packedParent(t, a.biller, 2);
+    await attached(t, a.biller, billNo, parent);
+    const child = await childOf(parent);
+
+    const res = await as(t.app, a.admin)('DELETE', bagUrl(child));
+
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'BILL_CLOSED',
+      details: { qr: child, parent, bill: billNo },
+    });
+    expect((await bagRow(t, child))?.parentId).toBe((await bagRow(t, parent))?.id);
+    expect(await billRow(t, billNo)).toMatchObject({ status: 'completed', childCount: 2 });
   });
 });

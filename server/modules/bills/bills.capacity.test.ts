@@ -74,11 +74,33 @@ describe('bill capacity', () => {
       await b().patch(billNo, { capacity: 10, description: '' }),
       200,
     ).json<Bill>();
-    expect(raised).toMatchObject({ capacity: 10, status: 'completed', description: null });
+    // Completed only because it was full: no longer full, so it takes parents again.
+    expect(raised).toMatchObject({ capacity: 10, status: 'processing', description: null });
+    expect((await detailOf(t, a.biller, billNo)).events.at(-1)).toMatchObject({
+      action: 'reopen',
+      after: { status: 'processing' },
+    });
+    const [reopened] = await auditRows(t.database, { action: 'bill.reopen', entityId: billNo });
+    expect(reopened?.after).toEqual({ status: 'processing', why: 'capacity raised' });
+    await attached(t, a.biller, billNo, await parent());
     expect(errorCode(await b().patch(billNo, {}))).toBe('VALIDATION');
     expect(errorCode(await b().patch(billNo, { capacity: 501 }))).toBe('VALIDATION');
     expect(errorCode(await b().patch(billNo, { status: 'new' }))).toBe('VALIDATION');
     expect(errorCode(await b().patch('NO-SUCH-BILL-Z', { capacity: 3 }))).toBe('BILL_NOT_FOUND');
+  });
+
+  it('a bill completed early (with a reason) stays completed when its capacity is raised', async () => {
+    const billNo = await newBill(t, a.biller, 3);
+    await attached(t, a.biller, billNo, await parent(2));
+    expectStatus(await b().complete(billNo, { reason: 'truck leaving' }), 200);
+
+    const raised = expectStatus(await b().patch(billNo, { capacity: 6 }), 200).json<Bill>();
+
+    expect(raised).toMatchObject({
+      capacity: 6,
+      status: 'completed',
+      completionReason: 'truck leaving',
+    });
   });
 
   it('with BILL_AUTO_COMPLETE=false a bill at capacity stays processing (attach and capacity edit)', async () => {

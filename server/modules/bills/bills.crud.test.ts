@@ -123,6 +123,7 @@ describe('bills: create, list, detail, delete', () => {
     ]);
     expect((await list(`?createdBy=nobody-${prefix}`)).items).toEqual([]);
     expect((await list(`?q=${prefix}-9`)).items).toEqual([]);
+    expect((await list(`?q=${'Q'.repeat(250)}`)).items).toEqual([]);
     for (const query of [
       '?limit=0',
       '?limit=201',

@@ -7,7 +7,8 @@ import type {
 import { classifyCode } from '../../../common/qr.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
-import { bodyHash, functionCtx, unwrapResult } from '../../platform/db-function.js';
+import { bodyHash, functionCtx, unwrapAnswer, unwrapResult } from '../../platform/db-function.js';
+import { auditRefusal } from '../../platform/scan-refusals.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { classificationError } from '../../platform/rule-errors.js';
@@ -109,12 +110,12 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
       hash: bodyHash(['bill', billNo, code.code, manual, body.station]),
     });
     deps.events.publish(answer.events);
-    const result = unwrapResult<{
+    const result = unwrapAnswer<{
       bill: BillFacts;
       parent: BagFacts;
       duplicate: boolean;
       created: boolean;
-    }>(answer.result);
+    }>(answer);
     return {
       bill: presentBillFacts(result.bill),
       parent: presentBagFacts(result.parent),
@@ -145,7 +146,20 @@ export function createBillsService(deps: AppDeps, kinds: BagKindsService) {
 
   return {
     create,
-    attach,
+    /** Refused attach scans are kept in the audit log (SPEC §4). */
+    attach: (ctx: RequestCtx, rawBillNo: string, body: AttachBody) =>
+      auditRefusal(
+        deps,
+        ctx,
+        {
+          endpoint: 'bill',
+          qr: body.qr,
+          target: rawBillNo,
+          scanId: body.scanId,
+          station: body.station,
+        },
+        () => attach(ctx, rawBillNo, body),
+      ),
     removeParent,
     ...createBillQueries(deps),
     ...createBillState(deps),

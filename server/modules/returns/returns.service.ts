@@ -15,7 +15,8 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { actorOf } from '../../platform/context.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../platform/cursor.js';
-import { bodyHash, functionCtx, unwrapResult } from '../../platform/db-function.js';
+import { bodyHash, functionCtx, unwrapAnswer, unwrapResult } from '../../platform/db-function.js';
+import { auditRefusal } from '../../platform/scan-refusals.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { classificationError } from '../../platform/rule-errors.js';
@@ -246,12 +247,12 @@ export function createReturnsService(
       hash: bodyHash(['return', code, bag.code, body.station]),
     });
     deps.events.publish(answer.events);
-    const result = unwrapResult<{
+    const result = unwrapAnswer<{
       ticket: TicketFacts;
       line: LineFacts;
       bill: BillFacts | null;
       duplicate: boolean;
-    }>(answer.result);
+    }>(answer);
     return {
       ticket: presentTicketFacts(result.ticket),
       line: presentLineFacts(result.line),
@@ -297,7 +298,22 @@ export function createReturnsService(
     };
   }
 
-  return { create, list, get, editNotes, scan, finalize, cancel };
+  /** Refused return scans are kept in the audit log (SPEC §4). */
+  const auditedScan = (ctx: RequestCtx, rawCode: string, body: ReturnScanBody) =>
+    auditRefusal(
+      deps,
+      ctx,
+      {
+        endpoint: 'return',
+        qr: body.qr,
+        target: rawCode,
+        scanId: body.scanId,
+        station: body.station,
+      },
+      () => scan(ctx, rawCode, body),
+    );
+
+  return { create, list, get, editNotes, scan: auditedScan, finalize, cancel };
 }
 
 export type ReturnsService = ReturnType<typeof createReturnsService>;

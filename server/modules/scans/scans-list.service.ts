@@ -9,6 +9,9 @@ import { writeAudit } from '../audit/audit-writer.js';
 import { listAreaFor } from '../bags/bags.policy.js';
 import * as repo from './scans-list.repository.js';
 
+/** What `?type=` may ask for (any case): the kinds of scan recorded. */
+const SCAN_TYPES = ['parent', 'child', 'bill', 'return'];
+
 export function presentScan(row: { scan: ScanRow; username: string | null }): Scan {
   const { scan } = row;
   return {
@@ -70,7 +73,7 @@ export function createScansListService(deps: AppDeps) {
 
   /**
    * Lists recorded scans newest first (keyset on id); dispatchers see their own area only.
-   * @throws AREA_FORBIDDEN, VALIDATION (cursor, a range that ends before it starts)
+   * @throws AREA_FORBIDDEN, VALIDATION (cursor, unknown type, a range that ends before it starts)
    */
   async function list(ctx: RequestCtx, query: ListScansQuery) {
     const area = await scopeArea(ctx, query.area);
@@ -81,10 +84,14 @@ export function createScansListService(deps: AppDeps) {
       throw invalid('`from` must not be after `to`.', { field: 'from' });
     }
     const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
+    const kind = query.type?.trim().toLowerCase() || undefined;
+    if (kind !== undefined && !SCAN_TYPES.includes(kind)) {
+      throw invalid(`Unknown scan type ${query.type}.`, { field: 'type', allowed: SCAN_TYPES });
+    }
     const filters = {
       username: query.user === undefined ? undefined : normaliseUsername(query.user),
       station: query.station?.trim() || undefined,
-      kind: query.type?.trim().toLowerCase() || undefined,
+      kind,
       area,
       from,
       to,

@@ -92,6 +92,7 @@ describe('GET /api/scans', () => {
     ['from=monday'],
     ['colour=red'],
     [`type=${'x'.repeat(21)}`],
+    ['type=bogus'],
     ['from=2024-05-02T00:00:00Z&to=2024-05-01T00:00:00Z'],
     [`cursor=${encodeURIComponent(encodeCursor({ id: 'x' }))}`],
     ['cursor=%21%21'],

@@ -6,8 +6,9 @@ import { AppError, invalid } from '../../platform/errors.js';
 import {
   bodyHash,
   functionCtx as toFunctionCtx,
-  unwrapResult,
+  unwrapAnswer,
 } from '../../platform/db-function.js';
+import { auditRefusal } from '../../platform/scan-refusals.js';
 import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
 import { classificationError } from '../../platform/rule-errors.js';
 import type { BagFacts } from './scans.presenter.js';
@@ -32,7 +33,7 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
   /** Publishes the change's live events (none on a replay), then answers or throws. */
   const unwrap = <T>(answer: repo.FunctionAnswer): T => {
     deps.events.publish(answer.events);
-    return unwrapResult<T>(answer.result);
+    return unwrapAnswer<T>(answer);
   };
 
   /** The area a new parent gets. @throws AREA_FORBIDDEN, VALIDATION (unknown area) */
@@ -115,7 +116,36 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
     );
   }
 
-  return { scanParent, scanChild, undo };
+  // Refused scans are kept in the audit log (SPEC §4).
+  return {
+    scanParent: (ctx: RequestCtx, body: ScanParentBody) =>
+      auditRefusal(
+        deps,
+        ctx,
+        { endpoint: 'parent', qr: body.qr, scanId: body.scanId, station: body.station },
+        () => scanParent(ctx, body),
+      ),
+    scanChild: (ctx: RequestCtx, body: ScanChildBody) =>
+      auditRefusal(
+        deps,
+        ctx,
+        {
+          endpoint: 'child',
+          qr: body.qr,
+          target: body.parentQr,
+          scanId: body.scanId,
+          station: body.station,
+        },
+        () => scanChild(ctx, body),
+      ),
+    undo: (ctx: RequestCtx, body: UndoBody) =>
+      auditRefusal(
+        deps,
+        ctx,
+        { endpoint: 'undo', qr: body.parentQr, scanId: body.scanId, station: body.station },
+        () => undo(ctx, body),
+      ),
+  };
 }
 
 export type ScansService = ReturnType<typeof createScansService>;
