@@ -189,35 +189,13 @@ export function lookupScenario(seededParents: number, childrenPerParent: number)
         method: 'GET',
         path: `/api/bags/${qr}`,
         raw: async (q) => {
-          const rows = await q(LOOKUP_SQL, [qr]);
-          const bag = rows[0];
-          if (!bag) {
-            return 'BAG_NOT_FOUND';
-          }
-          if (bag.type === 'parent') {
-            await q(CHILDREN_SQL, [bag.id]);
-          }
-          return null;
+          const rows = await q('select tt_bag_detail($1) as r', [qr]);
+          return rows[0]?.r === null || rows[0]?.r === undefined ? 'BAG_NOT_FOUND' : null;
         },
       };
     },
   };
 }
-
-/** The bag, its creator, kind and parent (one round trip), as bags.repository findBagDetail does. */
-const LOOKUP_SQL = `
-  select b.*, u.username as created_by_name, k.*, p.qr as parent_qr, p.kind as parent_kind,
-         p.status as parent_status, p.child_count as parent_child_count, p.weight_kg as parent_weight,
-         p.dispatch_area as parent_area, pk.max_children as parent_max
-    from bags b
-    left join users u on u.id = b.created_by
-    left join bag_kinds k on k.code = b.kind
-    left join bags p on p.id = b.parent_id
-    left join bag_kinds pk on pk.code = p.kind
-   where b.qr = $1 limit 1`;
-const CHILDREN_SQL = `
-  select b.*, u.username from bags b left join users u on u.id = b.created_by
-   where b.parent_id = $1 order by b.linked_at, b.id`;
 
 /** A list page: 50 bags below a random deep id (keyset on id desc), as bags.repository listBags. */
 export function listScenario(maxId: number, encodeCursor: (id: number) => string): Scenario {
