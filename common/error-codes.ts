@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'BAG_KIND_EXISTS',
   'BAG_KIND_PREFIX_IN_USE',
   'BAG_KIND_MAX_BELOW_CHILDREN',
+  'BAG_KIND_PATTERN_IN_USE',
   // bills and returns
   'BILL_NOT_FOUND',
   'BILL_EXISTS',

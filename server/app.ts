@@ -18,6 +18,7 @@ import requestId, { genRequestId } from './platform/plugins/request-id.js';
 import requestLog from './platform/plugins/request-log.js';
 import securityHeaders from './platform/plugins/security-headers.js';
 import staticWeb from './platform/plugins/static-web.js';
+import { AJV_OPTIONS, validatorFactory } from './platform/validator.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import authPlugin from './modules/auth/auth.plugin.js';
@@ -89,7 +90,9 @@ export async function buildApp(
           : 'The URL is malformed.';
       void sendError(reply, request, new AppError('VALIDATION', message));
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Querystring, params and headers are coerced from text; JSON bodies are not (validator.ts).
+    ajv: AJV_OPTIONS,
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ownsDatabase = overrides.database === undefined;

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { AREA_KEY_PATTERN } from '../areas.js';
+import { MAX_KIND_PATTERN_LENGTH } from '../kind-pattern.js';
 import { IsoDateTime, Page, PageQuery } from './common.js';
 
 export const BagKind = Type.Object({
@@ -289,8 +290,11 @@ const KindFields = {
   }),
   pattern: Type.String({
     minLength: 3,
-    maxLength: 200,
-    description: 'Anchored regular expression, ^PREFIX…$',
+    maxLength: MAX_KIND_PATTERN_LENGTH,
+    description:
+      'Anchored regular expression, ^PREFIX…$. Refused (400 VALIDATION) when it could backtrack ' +
+      'without bound: nested repetition such as (A+)+, a repeated group with alternatives such ' +
+      'as (A|AA)+, or several variable-length repetitions in a row such as \\d*\\d*\\d*',
   }),
   maxChildren: Type.Integer({ minimum: 1, maximum: 1000 }),
   expectedKg: Type.Number({

@@ -12,7 +12,9 @@ export const ErrorBody = Type.Object(
         description: 'Stable, machine-readable code',
       }),
       message: Type.String({ description: 'For people; never parse it' }),
-      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      details: Type.Record(Type.String(), Type.Unknown(), {
+        description: 'More about the error; {} when there is nothing more',
+      }),
     }),
     requestId: Type.String(),
   },

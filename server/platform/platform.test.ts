@@ -22,7 +22,7 @@ describe('HTTP platform', () => {
 
     expect(res.headers['x-request-id']).toBe('scanner-7.abc');
     expect(res.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'No route GET /api/nope.' },
+      error: { code: 'NOT_FOUND', message: 'No route GET /api/nope.', details: {} },
       requestId: 'scanner-7.abc',
     });
   });

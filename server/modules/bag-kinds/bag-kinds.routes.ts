@@ -52,6 +52,10 @@ const bagKindsRoutes: FastifyPluginAsyncTypebox<{ kinds: BagKindsService }> = as
       schema: {
         tags,
         summary: 'Edit a parent format; a new capacity re-derives its parents’ status',
+        description:
+          'A new pattern must still match every stored parent of the kind (else 409 ' +
+          'BAG_KIND_PATTERN_IN_USE with an example) and must not match a stored child (409 ' +
+          'BAG_KIND_PREFIX_IN_USE).',
         params: BagKindParams,
         body: PatchBagKindBody,
         response: { 200: BagKind, ...errorResponses(400, 401, 403, 404, 409) },

@@ -1,5 +1,7 @@
 import type { BagKind } from '../../../common/contracts/bags.js';
-import { kindRegExp, type BagKindRule } from '../../../common/qr.js';
+import { checkKindPattern } from '../../../common/kind-pattern.js';
+import type { BagKindRule } from '../../../common/qr.js';
+import type { Tx } from '../../db/client.js';
 import type { BagKindRow } from '../../db/schema/bags.js';
 import type { RequestCtx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -10,6 +12,7 @@ import {
   assertPrefixFree,
   syncParentStatuses,
 } from '../bags/bag-kind-guards.js';
+import { prefixRange } from '../bags/bags.policy.js';
 import * as repo from './bag-kinds.repository.js';
 
 /** How long another instance may keep a stale list after an admin edits kinds. */
@@ -35,15 +38,46 @@ export interface KindInput {
   expectedKg?: number;
 }
 
-/** @throws VALIDATION for a pattern that does not compile or is not anchored (^…$) */
+/**
+ * Every scan runs the pattern, so it must compile, be anchored (^…$), start with the prefix, and
+ * run in linear time (common/kind-pattern.ts).
+ * @throws VALIDATION naming the field and the reason
+ */
 function assertPattern(pattern: string, prefix: string) {
-  if (!pattern.startsWith('^') || !pattern.endsWith('$') || kindRegExp(pattern) === null) {
-    throw invalid('The pattern must be a valid regular expression anchored with ^ and $.', {
-      field: 'pattern',
-    });
+  const reason = checkKindPattern(pattern, prefix);
+  if (reason !== null) {
+    throw invalid(reason, { field: 'pattern', reason });
   }
-  if (!pattern.toUpperCase().startsWith(`^${prefix.toUpperCase()}`)) {
-    throw invalid('The pattern must start with the reserved prefix.', { field: 'pattern', prefix });
+}
+
+/**
+ * A new pattern must keep reading every stored bag as it was stored (SPEC §2: one role per code,
+ * forever): each parent of the kind still matches, and no child is captured (a new prefix is
+ * checked whole by assertPrefixFree).
+ * @throws BAG_KIND_PATTERN_IN_USE, BAG_KIND_PREFIX_IN_USE
+ */
+async function assertPatternFits(
+  tx: Tx,
+  before: BagKindRow,
+  next: { pattern: string; prefix: string },
+) {
+  const { pattern, prefix } = next;
+  const parent = await repo.findParentNotMatching(tx, before.code, pattern);
+  if (parent !== undefined) {
+    throw new AppError(
+      'BAG_KIND_PATTERN_IN_USE',
+      `Parent bag ${parent} of kind ${before.code} does not match ${pattern}; it would become unreadable.`,
+      { kind: before.code, pattern, example: parent },
+    );
+  }
+  const range = prefixRange(prefix);
+  const child = range ? await repo.findChildMatching(tx, range, pattern) : undefined;
+  if (child !== undefined) {
+    throw new AppError(
+      'BAG_KIND_PREFIX_IN_USE',
+      `Child bag ${child} matches ${pattern}; it would be read as a parent.`,
+      { prefix, child },
+    );
   }
 }
 
@@ -54,11 +88,18 @@ export function createBagKindsService(deps: AppDeps) {
   const { db } = deps.database;
   let cache: { at: number; kinds: BagKindRule[] } | null = null;
 
-  /** Parent formats, cached for a few seconds (read on every scan). */
+  /**
+   * Parent formats, cached for a few seconds (read on every scan). A pattern stored before the
+   * safety check existed and failing it is left out: one slow pattern would stall every scan.
+   */
   async function rules(): Promise<BagKindRule[]> {
     const now = Date.now();
     if (!cache || now - cache.at > CACHE_MS) {
-      cache = { at: now, kinds: (await repo.listKinds(db)).map(presentKind) };
+      const kinds = (await repo.listKinds(db)).map(presentKind);
+      cache = {
+        at: now,
+        kinds: kinds.filter((k) => checkKindPattern(k.pattern, k.prefix) === null),
+      };
     }
     return cache.kinds;
   }
@@ -102,7 +143,8 @@ export function createBagKindsService(deps: AppDeps) {
 
   /**
    * Edits a parent format (admin). A new capacity re-derives the status of the kind's parents.
-   * @throws BAG_KIND_NOT_FOUND, BAG_KIND_MAX_BELOW_CHILDREN, BAG_KIND_PREFIX_IN_USE, VALIDATION
+   * @throws BAG_KIND_NOT_FOUND, BAG_KIND_MAX_BELOW_CHILDREN, BAG_KIND_PREFIX_IN_USE,
+   *   BAG_KIND_PATTERN_IN_USE, VALIDATION
    */
   async function update(ctx: RequestCtx, code: string, input: KindInput) {
     const row = await db.transaction(async (tx) => {
@@ -111,9 +153,13 @@ export function createBagKindsService(deps: AppDeps) {
         throw kindNotFound(code);
       }
       const prefix = (input.prefix ?? before.prefix).toUpperCase();
-      assertPattern(input.pattern ?? before.pattern, prefix);
+      const pattern = input.pattern ?? before.pattern;
+      assertPattern(pattern, prefix);
       if (prefix !== before.prefix) {
         await assertPrefixFree(tx, prefix);
+      }
+      if (pattern !== before.pattern) {
+        await assertPatternFits(tx, before, { pattern, prefix });
       }
       const capacityChanged =
         input.maxChildren !== undefined && input.maxChildren !== before.maxChildren;

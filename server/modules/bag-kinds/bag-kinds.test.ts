@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BagDetail, BagKind, BagKindList } from '../../../common/contracts/bags.js';
 import type { Database } from '../../db/client.js';
+import { bags } from '../../db/schema/bags.js';
 import { as, errorCode, loginAs, type TestSession } from '../../test/auth.js';
 import { expectAudited } from '../../test/audit-api.js';
 import { packer } from '../../test/bags.js';
@@ -48,6 +50,7 @@ describe('/api/bag-kinds', () => {
     (await as(t.app, dispatcher)('GET', '/api/bag-kinds')).json<BagKindList>().items;
   const lookup = async (qr: string) =>
     (await as(t.app, admin)('GET', `/api/bags/${qr}`)).json<BagDetail>();
+  const kind = async (code: string) => (await kinds()).find((k) => k.code === code);
 
   describe('GET', () => {
     it('answers 401 AUTH_REQUIRED without a session', async () => {
@@ -226,6 +229,135 @@ describe('/api/bag-kinds', () => {
       expect(reopened.bag.status).toBe('in_progress');
       expect(reopened.kind?.maxChildren).toBe(4);
       expect((await pack.child('QZ002', 'CHILD-QZ-3')).statusCode).toBe(200);
+    });
+  });
+
+  describe('unsafe patterns (catastrophic backtracking)', () => {
+    const rd = { ...qz, code: 'RD', label: 'redos', prefix: 'RD' };
+
+    it.each([
+      ['nested repetition', '^RD(A+)+$', /Nested repetition/],
+      ['a nested star', '^RD(A*)*$', /Nested repetition/],
+      ['a repeated digit group', '^RD(\\d+)*$', /Nested repetition/],
+      ['a repeated group of equal alternatives', '^RD(A|A)*$', /alternatives/],
+      ['a repeated group of overlapping alternatives', '^RD(A|AA)+$', /alternatives/],
+      ['variable-length repetitions in a row', '^RD\\d*\\d*\\d*\\d*\\d*$', /repetitions in a row/],
+    ])(
+      'POST answers 400 VALIDATION naming the pattern for %s, storing nothing',
+      async (_name, pattern, why) => {
+        const res = await create({ ...rd, pattern });
+
+        expect(res.statusCode).toBe(400);
+        const { error } = res.json<{
+          error: { code: string; details: { field: string; reason: string } };
+        }>();
+        expect(error.code).toBe('VALIDATION');
+        expect(error.details.field).toBe('pattern');
+        expect(error.details.reason).toMatch(why);
+        expect(await kind('RD')).toBeUndefined();
+        const scan = await as(t.app, dispatcher)('GET', `/api/bags/RD${'A'.repeat(40)}!`);
+        expect(errorCode(scan)).toBe('QR_INVALID');
+      },
+    );
+
+    it('POST answers 400 VALIDATION for a pattern over 100 characters', async () => {
+      const res = await create({ ...rd, pattern: `^RD${'\\d'.repeat(49)}$` });
+
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: { code: 'VALIDATION', details: { errors: [{ path: 'body/pattern' }] } },
+      });
+      expect(await kind('RD')).toBeUndefined();
+    });
+
+    it.each([
+      ['nested repetition', '^SB(\\d+)+$'],
+      ['a repeated group of overlapping alternatives', '^SB(1|11)+$'],
+    ])(
+      'PATCH answers 400 VALIDATION naming the pattern for %s, leaving the kind as it was',
+      async (_name, pattern) => {
+        const before = await kind('SB');
+
+        const res = await patch('SB', { pattern });
+
+        expect(res.statusCode).toBe(400);
+        expect(res.json()).toMatchObject({
+          error: { code: 'VALIDATION', details: { field: 'pattern' } },
+        });
+        expect(await kind('SB')).toEqual(before);
+      },
+    );
+  });
+
+  describe('PATCH a pattern while bags of the kind are stored', () => {
+    const gn = { ...qz, code: 'GN', label: 'GN (trial)', prefix: 'GN', pattern: '^GN-\\d{4}$' };
+
+    beforeAll(async () => {
+      expect((await create(gn)).statusCode).toBe(201);
+      for (const n of [1, 2, 3, 4, 5]) {
+        expect((await packer(t.app, admin).parent(`GN-000${n}`)).statusCode).toBe(200);
+      }
+    });
+
+    it('answers 409 BAG_KIND_PATTERN_IN_USE when a stored parent would no longer match', async () => {
+      const res = await patch('GN', { pattern: '^GN\\d{4}$', label: 'GN (renamed)' });
+
+      expect(res.statusCode).toBe(409);
+      const { error } = res.json<{ error: { code: string; details: Record<string, string> } }>();
+      expect(error.code).toBe('BAG_KIND_PATTERN_IN_USE');
+      expect(error.details).toEqual({
+        kind: 'GN',
+        pattern: '^GN\\d{4}$',
+        example: expect.stringMatching(/^GN-000[1-5]$/) as string,
+      });
+      expect(await kind('GN')).toEqual({ ...gn, pattern: '^GN-\\d{4}$' });
+      expect((await lookup('GN-0001')).bag).toMatchObject({ type: 'parent', kind: 'GN' });
+    });
+
+    it('accepts a pattern every stored parent still matches', async () => {
+      const res = await patch('GN', { pattern: '^GN-\\d{4,5}$' });
+
+      expect(res.statusCode).toBe(200);
+      expect(await kind('GN')).toMatchObject({ pattern: '^GN-\\d{4,5}$' });
+      expect((await lookup('GN-0005')).bag).toMatchObject({ type: 'parent', kind: 'GN' });
+    });
+
+    it('answers 409 BAG_KIND_PREFIX_IN_USE when the new pattern matches a stored child', async () => {
+      const nq = { ...qz, code: 'NQ', label: 'NQ', prefix: '77', pattern: '^77-\\d{5}$' };
+      expect((await create(nq)).statusCode).toBe(201);
+      // A child already in the prefix range (a LABEL NO payload's digits, or an older release).
+      const at = new Date();
+      await database.db
+        .insert(bags)
+        .values({ qr: '7712345', type: 'child', createdAt: at, updatedAt: at });
+
+      const capturing = await patch('NQ', { pattern: '^77\\d{5}$' });
+      const sparing = await patch('NQ', { pattern: '^77\\d{6}$' });
+
+      expect(capturing.statusCode).toBe(409);
+      expect(capturing.json()).toMatchObject({
+        error: { code: 'BAG_KIND_PREFIX_IN_USE', details: { prefix: '77', child: '7712345' } },
+      });
+      expect(sparing.statusCode).toBe(200);
+      expect(await kind('NQ')).toMatchObject({ pattern: '^77\\d{6}$' });
+    });
+
+    it('finds the one parent out of 60,000 that a new pattern would orphan', async () => {
+      expect(
+        (await create({ ...qz, code: 'BG', prefix: 'BG', pattern: '^BG\\d{6}$' })).statusCode,
+      ).toBe(201);
+      await database.db
+        .execute(sql`insert into bags (qr, type, kind, status, created_at, updated_at)
+        select 'BG' || lpad(i::text, 6, '0'), 'parent', 'BG', 'empty', now(), now()
+        from generate_series(1, 60000) as i`);
+
+      const refused = await patch('BG', { pattern: '^BG0[0-5]\\d{4}$' });
+      const accepted = await patch('BG', { pattern: '^BG0\\d{5}$' });
+
+      expect(refused.json()).toMatchObject({
+        error: { code: 'BAG_KIND_PATTERN_IN_USE', details: { kind: 'BG', example: 'BG060000' } },
+      });
+      expect(accepted.statusCode).toBe(200);
     });
   });
 });

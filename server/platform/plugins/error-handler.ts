@@ -64,12 +64,9 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
   if (error.headers) {
     void reply.headers(error.headers);
   }
+  // API.md: `details` is always there, empty when there is nothing more to say.
   const body = {
-    error: {
-      code: error.code,
-      message: error.message,
-      ...(error.details ? { details: error.details } : {}),
-    },
+    error: { code: error.code, message: error.message, details: error.details ?? {} },
     requestId: request.id,
   };
   return reply.status(statusOf(error.code)).type('application/json; charset=utf-8').send(body);

@@ -13,7 +13,7 @@ export default fp(
           title: 'TraceTrack API',
           version,
           description:
-            'Seed-bag tracking. Errors answer `{ error: { code, message, details? }, requestId }`. ' +
+            'Seed-bag tracking. Errors answer `{ error: { code, message, details }, requestId }`. ' +
             'Cookie sessions send `X-CSRF-Token` on every state-changing request.',
         },
         components: {

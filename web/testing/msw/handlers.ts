@@ -14,7 +14,7 @@ export function errorResponse(
   headers?: Record<string, string>,
 ) {
   const body: ErrorBody = {
-    error: { code, message: `Server says ${code}`, ...(details ? { details } : {}) },
+    error: { code, message: `Server says ${code}`, details: details ?? {} },
     requestId: TEST_REQUEST_ID,
   };
   return HttpResponse.json(body, { status, headers });

@@ -106,6 +106,8 @@ export function kindServerErrors(error: unknown): KindFormErrors {
       return { prefix: error.message };
     case 'BAG_KIND_MAX_BELOW_CHILDREN':
       return { maxChildren: error.message };
+    case 'BAG_KIND_PATTERN_IN_USE':
+      return { pattern: error.message };
     case 'VALIDATION':
       return typeof field === 'string' && field in EMPTY_KIND_FORM
         ? { [field]: error.message }
