@@ -2,7 +2,8 @@
  * What one packing scan costs PostgreSQL, measured without contention so that two versions of
  * the packing functions can be compared on a noisy machine: one connection runs the packing
  * scenario (open a parent, link new children until full, next parent) for `--scans` scans and
- * reports per scan the WAL bytes and records (pg_current_wal_lsn, pg_stat_wal), the backend's CPU
+ * reports per scan the WAL bytes (pg_current_wal_lsn: the whole server's, so keep it otherwise
+ * idle), the backend's CPU
  * time (/proc/<backend pid>/stat: the database must run on this machine) and the wall time.
  * Throughput under 100 connections (bench/packing.ts) is bound by these two: CPU on two shared
  * cores and WAL flushed at every commit.
@@ -38,14 +39,11 @@ async function main() {
     >;
   const [{ pid }] = (await q('select pg_backend_pid() as pid', [])) as [{ pid: number }];
   const walNow = async () => {
-    // pg_stat_wal is flushed by each backend at most once a second
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     const [row] = await q(
-      `select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 as bytes,
-              (select wal_records::float8 from pg_stat_wal) as records`,
+      `select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 as bytes`,
       [],
     );
-    return { bytes: Number(row?.bytes), records: Number(row?.records) };
+    return Number(row?.bytes);
   };
   const lanes = await benchUsers(q, 1);
   const lane = lanes.raw[0];
@@ -54,8 +52,8 @@ async function main() {
   }
   lane.tag = `c${Date.now().toString(36).slice(-4)}`;
   const scenario = packingScenario(await freshParentCodes(q, seededParents), lane.tag);
-  out(`| round | scans | WAL bytes/scan | WAL records/scan | backend CPU µs/scan | wall µs/scan |`);
-  out(`|---|---|---|---|---|---|`);
+  out(`| round | scans | WAL bytes/scan | backend CPU µs/scan | wall µs/scan |`);
+  out(`|---|---|---|---|---|`);
   for (let round = 1; round <= rounds; round += 1) {
     const wal0 = await walNow();
     const cpu0 = cpuMs(pid);
@@ -72,9 +70,7 @@ async function main() {
     const cpu = cpuMs(pid) - cpu0;
     const wal1 = await walNow();
     const per = (v: number) => (v / scans).toFixed(0);
-    out(
-      `| ${round} | ${scans} | ${per(wal1.bytes - wal0.bytes)} | ${((wal1.records - wal0.records) / scans).toFixed(1)} | ${per(cpu * 1000)} | ${per(wall * 1000)} |`,
-    );
+    out(`| ${round} | ${scans} | ${per(wal1 - wal0)} | ${per(cpu * 1000)} | ${per(wall * 1000)} |`);
   }
   await sql.end({ timeout: 5 });
 }
