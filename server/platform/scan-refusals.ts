@@ -8,7 +8,7 @@ import { isAppError } from './errors.js';
 export interface ScanAttempt {
   /** parent, child, undo, bill, return */
   endpoint: string;
-  /** The scanned code as sent (trimmed and cut to 100 characters when it is not a valid code). */
+  /** The scanned code as sent (stored trimmed, at most 100 characters). */
   qr: string;
   /** The parent, bill or ticket the code was scanned into. */
   target?: string | undefined;
@@ -19,7 +19,8 @@ export interface ScanAttempt {
 /**
  * Runs a scan request; when it is refused, writes `scan.refused` to the audit log (SPEC §4:
  * refused scans are not scans, the audit log keeps them) and answers the refusal unchanged. A
- * replayed refusal is not written again; a 403 is marked as a security event. An audit write that fails is logged, never answered.
+ * replayed refusal is not written again; a 403 is marked as a security event. An audit write that
+ * fails is logged, never answered.
  */
 export async function auditRefusal<T>(
   deps: Pick<AppDeps, 'database'>,
