@@ -50,7 +50,7 @@ async function main() {
     );
     if (setting?.autovacuum === 'off') {
       app.log.warn(
-        'PostgreSQL runs with autovacuum = off: the counters, parents and scanId records that every scan updates or deletes leave dead rows nobody removes, and scanning slows down by the hour. Turn autovacuum on, or VACUUM (ANALYZE) nightly.',
+        'PostgreSQL runs with autovacuum = off: the counters, parents and scanId records that every scan updates or deletes leave dead rows nothing removes: tables and indexes grow and scans slow down over time. Turn autovacuum on, or VACUUM (ANALYZE) nightly.',
       );
     }
   }
