@@ -210,10 +210,7 @@ const getScenario = (kind: string, path: string): Scenario => ({
 
 async function measure(name: string, scenario: Scenario, lanes: Lane[], c: number, target: number) {
   const used = lanes.slice(0, c);
-  if (warmup > 0) {
-    await runHttp(base, scenario, used, c, warmup);
-  }
-  report(`http ${name}`, c, await runHttp(base, scenario, used, c, duration), target);
+  report(`http ${name}`, c, await runHttp(base, scenario, used, c, duration, warmup), target);
 }
 
 async function main() {

@@ -193,10 +193,7 @@ async function main() {
       }
       if (doHttp && httpAvailable[name]) {
         const httpLanes = lanes.http.slice(0, c);
-        if (warmup > 0) {
-          await runHttp(base, scenario, httpLanes, c, warmup);
-        }
-        report(`http ${name}`, c, await runHttp(base, scenario, httpLanes, c, duration));
+        report(`http ${name}`, c, await runHttp(base, scenario, httpLanes, c, duration, warmup));
       }
     }
   }

@@ -55,8 +55,11 @@ function httpOf(lane: Lane, step: Step): RequestSpec {
 
 /**
  * Drives the running server with `connections` keep-alive connections (autocannon, pipelining 1)
- * for `seconds`; connection i is lane i (its own user, session and state). Latency per kind of
- * request is taken from autocannon's per-response timing.
+ * for `warmup` + `seconds`, recording only after the warm-up; connection i is lane i (its own
+ * user, session and state). Warm-up and measurement are one run on the same connections: a
+ * separate warm-up run would end with every lane's request in flight, so the measured run would
+ * start with every lane opening a new connection and a new parent at the same moment. Latency
+ * per kind of request is taken from autocannon's per-response timing.
  */
 export function runHttp(
   base: string,
@@ -64,8 +67,10 @@ export function runHttp(
   lanes: Lane[],
   connections: number,
   seconds: number,
+  warmup = 0,
 ): Promise<Recorder> {
   const recorder = new Recorder();
+  let recording = warmup <= 0;
   const laneOf = new Map<Client, { lane: Lane; step: Step | null }>();
   let nextLane = 0;
   return new Promise((resolve, reject) => {
@@ -73,7 +78,7 @@ export function runHttp(
       {
         url: base,
         connections,
-        duration: seconds,
+        duration: seconds + warmup,
         timeout: 30,
         requests: [{ method: 'GET', path: '/health' }],
         setupClient(client) {
@@ -130,9 +135,15 @@ export function runHttp(
       },
     );
     recorder.start();
+    if (!recording) {
+      setTimeout(() => {
+        recording = true;
+        recorder.start();
+      }, warmup * 1000);
+    }
     instance.on('response', (client: Client, status: number, _bytes: number, ms: number) => {
       const step = laneOf.get(client)?.step;
-      if (step && status >= 200 && status < 300) {
+      if (recording && step && status >= 200 && status < 300) {
         recorder.record(step.kind, ms);
       }
     });
