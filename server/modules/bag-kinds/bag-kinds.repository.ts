@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bagKinds, bags, type BagKindRow } from '../../db/schema/bags.js';
+import { bagKinds, type BagKindRow } from '../../db/schema/bags.js';
 
 export async function listKinds(ex: Executor): Promise<BagKindRow[]> {
   return ex.select().from(bagKinds).orderBy(asc(bagKinds.code));
@@ -40,46 +40,4 @@ export async function updateKind(
 ): Promise<BagKindRow | undefined> {
   const [updated] = await ex.update(bagKinds).set(patch).where(eq(bagKinds.code, code)).returning();
   return updated;
-}
-
-/**
- * A parent of the kind whose code the pattern no longer matches (PostgreSQL regex; checkKindPattern
- * keeps patterns to syntax both engines read alike). One query on the kind's index, stopping at the
- * first hit.
- */
-export async function findParentNotMatching(
-  ex: Executor,
-  kind: string,
-  pattern: string,
-): Promise<string | undefined> {
-  const [row] = await ex
-    .select({ qr: bags.qr })
-    .from(bags)
-    .where(and(eq(bags.kind, kind), sql`${bags.qr} !~ ${pattern}`))
-    .limit(1);
-  return row?.qr;
-}
-
-/**
- * A child bag in the code range (the kind's prefix, so the text_pattern_ops index serves it) whose
- * code the pattern matches: it would be read as a parent.
- */
-export async function findChildMatching(
-  ex: Executor,
-  range: { from: string; to: string },
-  pattern: string,
-): Promise<string | undefined> {
-  const [row] = await ex
-    .select({ qr: bags.qr })
-    .from(bags)
-    .where(
-      and(
-        sql`${bags.qr} ~>=~ ${range.from}`,
-        sql`${bags.qr} ~<~ ${range.to}`,
-        eq(bags.type, 'child'),
-        sql`${bags.qr} ~ ${pattern}`,
-      ),
-    )
-    .limit(1);
-  return row?.qr;
 }

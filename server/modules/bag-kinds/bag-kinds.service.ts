@@ -1,7 +1,6 @@
 import type { BagKind } from '../../../common/contracts/bags.js';
 import { checkKindPattern } from '../../../common/kind-pattern.js';
 import type { BagKindRule } from '../../../common/qr.js';
-import type { Tx } from '../../db/client.js';
 import type { BagKindRow } from '../../db/schema/bags.js';
 import type { RequestCtx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -9,10 +8,10 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import {
   assertCapacityFits,
+  assertPatternFits,
   assertPrefixFree,
   syncParentStatuses,
 } from '../bags/bag-kind-guards.js';
-import { prefixRange } from '../bags/bags.policy.js';
 import * as repo from './bag-kinds.repository.js';
 
 /** How long another instance may keep a stale list after an admin edits kinds. */
@@ -47,37 +46,6 @@ function assertPattern(pattern: string, prefix: string) {
   const reason = checkKindPattern(pattern, prefix);
   if (reason !== null) {
     throw invalid(reason, { field: 'pattern', reason });
-  }
-}
-
-/**
- * A new pattern must keep reading every stored bag as it was stored (SPEC §2: one role per code,
- * forever): each parent of the kind still matches, and no child is captured (a new prefix is
- * checked whole by assertPrefixFree).
- * @throws BAG_KIND_PATTERN_IN_USE, BAG_KIND_PREFIX_IN_USE
- */
-async function assertPatternFits(
-  tx: Tx,
-  before: BagKindRow,
-  next: { pattern: string; prefix: string },
-) {
-  const { pattern, prefix } = next;
-  const parent = await repo.findParentNotMatching(tx, before.code, pattern);
-  if (parent !== undefined) {
-    throw new AppError(
-      'BAG_KIND_PATTERN_IN_USE',
-      `Parent bag ${parent} of kind ${before.code} does not match ${pattern}; it would become unreadable.`,
-      { kind: before.code, pattern, example: parent },
-    );
-  }
-  const range = prefixRange(prefix);
-  const child = range ? await repo.findChildMatching(tx, range, pattern) : undefined;
-  if (child !== undefined) {
-    throw new AppError(
-      'BAG_KIND_PREFIX_IN_USE',
-      `Child bag ${child} matches ${pattern}; it would be read as a parent.`,
-      { prefix, child },
-    );
   }
 }
 
@@ -159,7 +127,7 @@ export function createBagKindsService(deps: AppDeps) {
         await assertPrefixFree(tx, prefix);
       }
       if (pattern !== before.pattern) {
-        await assertPatternFits(tx, before, { pattern, prefix });
+        await assertPatternFits(tx, before.code, { pattern, prefix });
       }
       const capacityChanged =
         input.maxChildren !== undefined && input.maxChildren !== before.maxChildren;

@@ -26,6 +26,37 @@ export async function assertPrefixFree(ex: Executor, prefix: string): Promise<vo
 }
 
 /**
+ * A new pattern must keep reading every stored bag as it was stored (SPEC §2: one role per code,
+ * forever): each parent of the kind still matches it, and no child under the prefix does (a new
+ * prefix is checked whole by assertPrefixFree).
+ * @throws BAG_KIND_PATTERN_IN_USE, BAG_KIND_PREFIX_IN_USE
+ */
+export async function assertPatternFits(
+  ex: Executor,
+  kind: string,
+  next: { pattern: string; prefix: string },
+): Promise<void> {
+  const { pattern, prefix } = next;
+  const parent = await repo.findParentNotMatching(ex, kind, pattern);
+  if (parent !== undefined) {
+    throw new AppError(
+      'BAG_KIND_PATTERN_IN_USE',
+      `Parent bag ${parent} of kind ${kind} does not match ${pattern}; it would become unreadable.`,
+      { kind, pattern, example: parent },
+    );
+  }
+  const range = prefixRange(prefix);
+  const child = range ? await repo.findChildInRange(ex, range, pattern) : undefined;
+  if (child !== undefined) {
+    throw new AppError(
+      'BAG_KIND_PREFIX_IN_USE',
+      `Child bag ${child} matches ${pattern}; it would be read as a parent.`,
+      { prefix, child },
+    );
+  }
+}
+
+/**
  * A kind's capacity cannot drop below what a parent of it already holds.
  * @throws BAG_KIND_MAX_BELOW_CHILDREN
  */

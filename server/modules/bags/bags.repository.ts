@@ -208,15 +208,35 @@ export async function findParentAbove(
   return row;
 }
 
-/** A child bag whose code lies in the range (a new reserved prefix would capture it). */
+/**
+ * A child bag whose code lies in the range (a new reserved prefix would capture it) and, when a
+ * pattern is given, matches it (PostgreSQL regex; common/kind-pattern.ts keeps kind patterns to
+ * syntax both engines read alike).
+ */
 export async function findChildInRange(
   ex: Executor,
   range: CodeRange,
+  pattern?: string,
+): Promise<string | undefined> {
+  const matching = pattern === undefined ? [] : [sql`${bags.qr} ~ ${pattern}`];
+  const [row] = await ex
+    .select({ qr: bags.qr })
+    .from(bags)
+    .where(and(...codeIn(range), eq(bags.type, 'child'), ...matching))
+    .limit(1);
+  return row?.qr;
+}
+
+/** A parent of the kind whose code the pattern no longer matches (bags_kind_id_idx, first hit). */
+export async function findParentNotMatching(
+  ex: Executor,
+  kind: string,
+  pattern: string,
 ): Promise<string | undefined> {
   const [row] = await ex
     .select({ qr: bags.qr })
     .from(bags)
-    .where(and(...codeIn(range), eq(bags.type, 'child')))
+    .where(and(eq(bags.kind, kind), sql`${bags.qr} !~ ${pattern}`))
     .limit(1);
   return row?.qr;
 }
