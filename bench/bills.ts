@@ -11,6 +11,8 @@
  *   once: bills, a few free parents each, figures recomputed, dashboard counters bumped), as the
  *   admin benchadmin (made with the bench password). ≤ 200 ms.
  * After the attach run, POST /api/weights/update-all must answer changed: [] (figures never drift).
+ * --attach-rates 500,1000: after the closed-loop attach figure, open-loop figures at those offered
+ *   rates over 100 billers (lib/paced-load.ts: the latency at a load below saturation).
  * Options: --duration 20 --warmup 3 --password … --json results.json. The server needs
  * LOGIN_RATE_PER_IP raised (every lane signs in as its own user from one address).
  */
@@ -19,6 +21,7 @@ import postgres from 'postgres';
 import { hashPassword } from '../server/modules/auth/password-hash.js';
 import { intFlag, listFlag, out, parseArgs, secondsSince } from './lib/args.js';
 import { loginAll, runHttp } from './lib/http-load.js';
+import { runPaced, sendLagLine } from './lib/paced-load.js';
 import { TABLE_HEAD, tableRow, type KindSummary, type Recorder } from './lib/latency.js';
 import type { Lane, RawQuery, Scenario, Step } from './lib/scenarios.js';
 import { BENCH_PASSWORD_DEFAULT, benchUsers } from './lib/users.js';
@@ -83,14 +86,14 @@ const newBill = async (lane: Lane, billNo: string) =>
  * Each lane attaches its own parents to its own bills, one bill after another; a lane out of
  * parents asks /health instead (its own kind, not counted as attaches).
  */
-async function attachScenario(parents: string[], lanes: Lane[]): Promise<Scenario> {
+async function attachScenario(parents: string[], lanes: Lane[], tag = ''): Promise<Scenario> {
   out(`  ${parents.length} free parents for ${lanes.length} lanes (seed more for longer runs)`);
   const state = new Map<Lane, { codes: string[]; bills: string[]; next: number; done: number }>();
   for (const lane of lanes) {
     const codes = parents.filter((_, i) => i % lanes.length === lane.index);
     const bills = Array.from(
       { length: Math.ceil(codes.length / CAPACITY) || 1 },
-      (_, i) => `BENCH-${runTag}-${lane.index}-${i}`,
+      (_, i) => `BENCH-${runTag}${tag}-${lane.index}-${i}`,
     );
     for (const billNo of bills) {
       await newBill(lane, billNo);
@@ -111,7 +114,7 @@ async function attachScenario(parents: string[], lanes: Lane[]): Promise<Scenari
         kind: 'attach parent',
         method: 'POST',
         path: `/api/bills/${billNo}/parents`,
-        body: { qr, scanId: `${runTag}-${lane.index}-${s.next}` },
+        body: { qr, scanId: `${runTag}${tag}-${lane.index}-${s.next}` },
         raw: notRaw,
       };
     },
@@ -223,6 +226,7 @@ async function main() {
     (await sql.unsafe(text, params as never[])) as Array<Record<string, unknown>>;
   const connections = listFlag(flags, 'connections', [100]);
   const reads = listFlag(flags, 'read-connections', [1, 10]);
+  const attachRates = listFlag(flags, 'attach-rates', []);
   const lanes = (await benchUsers(q, Math.max(...connections, ...reads, 10))).http;
   await loginAll(base, lanes, password);
   // Free parents: the last 500 for the detail bill, the next ones for the day, the rest to attach.
@@ -231,9 +235,21 @@ async function main() {
   const forDay = pool.splice(Math.max(pool.length - eodBills, 0));
   out(`\n${TABLE_HEAD}`);
   if (scenarios.includes('attach')) {
+    // A paced run uses what its rate offers (and a margin); the closed-loop runs share the rest.
+    const pacedShares = attachRates.map((rate) =>
+      pool.splice(Math.max(pool.length - Math.ceil(rate * (duration + warmup) * 1.1 + 200), 0)),
+    );
     for (const [i, c] of connections.entries()) {
       const share = pool.filter((_, j) => j % connections.length === i);
       await measure('attach', await attachScenario(share, lanes.slice(0, c)), lanes, c, 40);
+    }
+    for (const [i, rate] of attachRates.entries()) {
+      const share = pacedShares[i] ?? [];
+      const used = lanes.slice(0, 100);
+      const scenario = await attachScenario(share, used, `R${rate}`);
+      const paced = await runPaced(base, scenario, used, rate, duration, warmup);
+      report(`paced attach @${rate}/s`, used.length, paced.recorder, 40);
+      out(sendLagLine(paced));
     }
   }
   if (scenarios.includes('detail')) {

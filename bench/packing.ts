@@ -12,8 +12,10 @@
  * (the ceiling over a Unix socket), --unprepared (the ceiling without prepared statements, as
  * Drizzle sends them), --no-vacuum (skip the VACUUM (ANALYZE) of the written tables before each
  * run: with autovacuum off, as on the CI machine's PostgreSQL, each run would otherwise start on
- * the previous runs' dead rows). The server needs LOGIN_RATE_PER_IP raised
- * (every virtual scanner signs in as its own user from one address).
+ * the previous runs' dead rows), --rates packing=2000,lookup=6000 (after a scenario's closed-loop
+ * figures, an open-loop figure at that offered rate over --paced-connections 100 scanners: the
+ * latency scanners see below saturation; see lib/paced-load.ts). The server needs
+ * LOGIN_RATE_PER_IP raised (every virtual scanner signs in as its own user from one address).
  */
 import { writeFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
@@ -24,6 +26,7 @@ import { statsWindow } from '../server/modules/stats/stats-window.js';
 import { intFlag, listFlag, out, parseArgs } from './lib/args.js';
 import { checkPacking } from './lib/check.js';
 import { loginAll, runHttp } from './lib/http-load.js';
+import { runPaced, sendLagLine } from './lib/paced-load.js';
 import { TABLE_HEAD, tableRow, type KindSummary, type Recorder } from './lib/latency.js';
 import { runRaw } from './lib/raw-load.js';
 import {
@@ -49,6 +52,16 @@ const childrenPerParent = intFlag(flags, 'children', 30);
 const password = flags.get('password') ?? BENCH_PASSWORD_DEFAULT;
 const scenarios = (flags.get('scenarios') ?? 'packing,lookup,stats,list').split(',');
 const runTag = Date.now().toString(36).slice(-6);
+const rates = new Map(
+  (flags.get('rates') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, rate] = pair.split('=');
+      return [name ?? '', Number(rate)] as const;
+    }),
+);
+const pacedConnections = intFlag(flags, 'paced-connections', 100);
 const results: Array<{ run: string; connections: number; summary: KindSummary[] }> = [];
 
 function report(run: string, connections: number, recorder: Recorder) {
@@ -122,6 +135,7 @@ async function main() {
   const maxConnections = Math.max(
     ...listFlag(flags, 'connections', [100, 256]),
     ...listFlag(flags, 'read-connections', [1, 10, 100]),
+    rates.size > 0 ? pacedConnections : 0,
   );
   const lanes = await benchUsers(q, maxConnections);
   const codes = q
@@ -195,6 +209,17 @@ async function main() {
         const httpLanes = lanes.http.slice(0, c);
         report(`http ${name}`, c, await runHttp(base, scenario, httpLanes, c, duration, warmup));
       }
+    }
+    const rate = rates.get(name);
+    if (doHttp && httpAvailable[name] && rate) {
+      if (q && !flags.has('no-vacuum')) {
+        await q(`vacuum (analyze) ${WRITTEN_TABLES}`, []);
+      }
+      const scenario = (make[name] as () => Scenario)();
+      const httpLanes = lanes.http.slice(0, pacedConnections);
+      const paced = await runPaced(base, scenario, httpLanes, rate, duration, warmup);
+      report(`paced ${name} @${rate}/s`, pacedConnections, paced.recorder);
+      out(sendLagLine(paced));
     }
   }
   ratios();

@@ -50,6 +50,17 @@ describe('HTTP platform', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('sends the security headers on error answers too, and no-store on the API', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/no-such-route' });
+
+    expect(res.statusCode).toBe(404);
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('sends HSTS and Secure cookies when served over HTTPS', async () => {
     const https = await buildTestApp({ env: { TRUST_PROXY_HTTPS: 'true' } });
     const user = await createUser(https.database);
