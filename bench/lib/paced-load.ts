@@ -11,8 +11,11 @@ import type { Lane, Scenario, Step } from './scenarios.js';
  *
  * Latency is measured from the moment a request FELL DUE, not from when it was sent, so a slow
  * answer that delays the next scans counts against them too (no coordinated omission; as wrk2).
- * `sendLag` is how late sends left relative to their due time: large values at a rate the
- * server sustains mean the generator itself (timers, its share of the cores) was late.
+ * Two delays before a request leaves are counted apart: `waited` is the share of requests that
+ * fell due while the lane's previous request was unanswered (the scanner waited: part of the
+ * latency, as a person waits); `timerLag` is how late the generator's own timer fired for a lane
+ * that was free (the generator's event loop or its share of the cores): large values there mean
+ * the figure measures the generator, not the server.
  *
  * A closed loop (autocannon, `runHttp`) measures saturation: every connection sends again the
  * moment it is answered, so latency there is concurrency ÷ throughput by construction. This
@@ -24,7 +27,9 @@ export interface PacedResult {
   /** Requests that fell due inside the measured window and were answered. */
   answered: number;
   /** p50/p99/max of (send time − due time), ms. */
-  sendLag: { p50: number; p99: number; max: number };
+  timerLag: { p50: number; p99: number; max: number };
+  /** Share of measured requests that fell due while the lane's previous one was unanswered. */
+  waited: number;
 }
 
 function headersOf(lane: Lane, step: Step): Record<string, string> {
@@ -48,6 +53,7 @@ export async function runPaced(
 ): Promise<PacedResult> {
   const recorder = new Recorder();
   const lags: number[] = [];
+  let waited = 0;
   const meanGap = (lanes.length / rate) * 1000;
   const begin = performance.now() + 200;
   const measureFrom = begin + warmup * 1000;
@@ -59,7 +65,9 @@ export async function runPaced(
 
   async function drive(lane: Lane, client: Client): Promise<void> {
     let due = begin + Math.random() * meanGap;
+    let freeAt = 0;
     while (due < end) {
+      const busy = freeAt > due;
       // Timers run on whole milliseconds of the loop's clock and may fire up to 1 ms early.
       for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) {
         await sleep(Math.ceil(wait));
@@ -76,11 +84,16 @@ export async function runPaced(
           ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
         });
         const text = await response.body.text();
-        const ms = performance.now() - due;
+        freeAt = performance.now();
+        const ms = freeAt - due;
         lane.pending = false;
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         if (measured) {
-          lags.push(sentAt - due);
+          if (busy) {
+            waited += 1;
+          } else {
+            lags.push(sentAt - due);
+          }
           answered += 1;
           if (ok) {
             recorder.record(step.kind, ms);
@@ -114,10 +127,11 @@ export async function runPaced(
     recorder,
     offered: rate,
     answered,
-    sendLag: { p50: at(0.5), p99: at(0.99), max: lags.at(-1) ?? 0 },
+    timerLag: { p50: at(0.5), p99: at(0.99), max: lags.at(-1) ?? 0 },
+    waited: answered === 0 ? 0 : waited / answered,
   };
 }
 
-/** A table line under a paced figure: how late the generator's sends left. */
-export const sendLagLine = ({ sendLag }: PacedResult): string =>
-  `|   | | send lag p50/p99/max ${sendLag.p50.toFixed(1)} / ${sendLag.p99.toFixed(1)} / ${sendLag.max.toFixed(1)} ms | | | | | | | | | |`;
+/** A table line under a paced figure: the generator's own lateness, and how often lanes waited. */
+export const sendLagLine = ({ timerLag, waited }: PacedResult): string =>
+  `|   | | generator timer lag p50/p99/max ${timerLag.p50.toFixed(1)} / ${timerLag.p99.toFixed(1)} / ${timerLag.max.toFixed(1)} ms; ${(waited * 100).toFixed(1)} % fell due while the lane's previous request was unanswered | | | | | | | | | |`;
