@@ -306,6 +306,10 @@ describe('GET /api/events', () => {
 
     await other.app.close();
 
+    // Changes other test files make on the shared database may still arrive before the end (on
+    // PostgreSQL they come over LISTEN); the stream must then end: `rest` resolves only when the
+    // server ends it (a stream left open would hold this test until its timeout).
+    await events.rest();
     expect(await events.next()).toBeNull();
   });
 });
