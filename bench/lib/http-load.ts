@@ -38,17 +38,22 @@ export async function loginAll(
   );
 }
 
-/** One request of a lane's session, as bytes for autocannon. */
-function httpOf(lane: Lane, step: Step): RequestSpec {
+/** The headers of a lane's request: its session cookie, and the CSRF token on a POST. */
+export function laneHeaders(lane: Lane, step: Step): Record<string, string> {
   const headers: Record<string, string> = { cookie: lane.cookie, accept: 'application/json' };
   if (step.method !== 'GET') {
     headers['x-csrf-token'] = lane.csrf;
     headers['content-type'] = 'application/json';
   }
+  return headers;
+}
+
+/** One request of a lane's session, as bytes for autocannon. */
+function httpOf(lane: Lane, step: Step): RequestSpec {
   return {
     method: step.method,
     path: step.path,
-    headers,
+    headers: laneHeaders(lane, step),
     ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
   };
 }

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'undici';
+import { laneHeaders } from './http-load.js';
 import { Recorder } from './latency.js';
-import type { Lane, Scenario, Step } from './scenarios.js';
+import type { Lane, Scenario } from './scenarios.js';
 
 /**
  * Open-loop load: `lanes.length` virtual scanners, each on its own keep-alive connection, send
@@ -30,15 +31,6 @@ export interface PacedResult {
   timerLag: { p50: number; p99: number; max: number };
   /** Share of measured requests that fell due while the lane's previous one was unanswered. */
   waited: number;
-}
-
-function headersOf(lane: Lane, step: Step): Record<string, string> {
-  const headers: Record<string, string> = { cookie: lane.cookie, accept: 'application/json' };
-  if (step.method !== 'GET') {
-    headers['x-csrf-token'] = lane.csrf;
-    headers['content-type'] = 'application/json';
-  }
-  return headers;
 }
 
 const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean;
@@ -80,7 +72,7 @@ export async function runPaced(
         const response = await client.request({
           path: step.path,
           method: step.method,
-          headers: headersOf(lane, step),
+          headers: laneHeaders(lane, step),
           ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
         });
         const text = await response.body.text();
