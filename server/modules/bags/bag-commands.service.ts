@@ -6,6 +6,7 @@ import { functionCtx } from '../../platform/db-function.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
+import { lockBillById, recomputeBillFigures } from '../bills/bill-contents.js';
 import type { BagAccess } from './bag-access.js';
 import { deletedSnapshot, presentBag } from './bags.presenter.js';
 import * as repo from './bags.repository.js';
@@ -112,7 +113,7 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
    * @throws BILL_CLOSED
    */
   async function unlinkForDelete(tx: Tx, ctx: RequestCtx, child: BagRow, parent: BagRow) {
-    const bill = parent.billId === null ? undefined : await repo.lockBill(tx, parent.billId);
+    const bill = parent.billId === null ? undefined : await lockBillById(tx, parent.billId);
     if (bill?.status === 'completed') {
       throw new AppError(
         'BILL_CLOSED',
@@ -198,7 +199,7 @@ export function createBagCommands(deps: AppDeps, access: BagAccess) {
       }
       if (parent && parent.billId !== null) {
         // The parent's bill counts this child: its figures move in the same transaction.
-        await repo.recomputeBill(tx, functionCtx(ctx, deps), parent.billId);
+        await recomputeBillFigures(tx, functionCtx(ctx, deps), parent.billId);
       }
       await repo.deleteBagById(tx, bag.id);
       const shard = actorOf(ctx).id % SHARDS;

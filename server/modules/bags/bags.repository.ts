@@ -117,28 +117,6 @@ export async function findBillNo(ex: Executor, billId: number): Promise<string |
   return row?.billNo;
 }
 
-/** The bill a parent is on, locked (lock order everywhere: parent, then bill). */
-export async function lockBill(
-  tx: Tx,
-  billId: number,
-): Promise<{ billNo: string; status: string } | undefined> {
-  const [row] = await tx
-    .select({ billNo: bills.billNo, status: bills.status })
-    .from(bills)
-    .where(eq(bills.id, billId))
-    .for('update');
-  return row;
-}
-
-/**
- * Recomputes a bill's figures from its parents (tt_bill_recompute, migration 0005) and NOTIFYs
- * the live `bill` event it emitted.
- */
-export async function recomputeBill(tx: Tx, ctx: object, billId: number): Promise<void> {
-  await tx.execute(sql`select tt_bill_recompute(${JSON.stringify(ctx)}::jsonb, ${billId})`);
-  await tx.execute(sql`select tt_flush_events()`);
-}
-
 /** The code of the return ticket with this id (a parent's open ticket). */
 export async function findTicketCode(ex: Executor, ticketId: number): Promise<string | undefined> {
   const [row] = await ex

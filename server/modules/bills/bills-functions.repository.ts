@@ -53,6 +53,11 @@ export function takeEvents(ex: Executor) {
   return call<unknown[]>(ex, sql`select tt_take_events() as r`);
 }
 
+/** NOTIFYs the live events the transaction emitted (for paths that do not publish after commit). */
+export async function flushEvents(ex: Executor): Promise<void> {
+  await ex.execute(sql`select tt_flush_events()`);
+}
+
 /** tt_bill_recompute: figures from links; answers {before, after}. */
 export function recompute(ex: Executor, a: { ctx: object; billId: number }) {
   return call<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
