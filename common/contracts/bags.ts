@@ -97,10 +97,13 @@ export const UndoResult = Type.Object({
 });
 export type UndoResult = Static<typeof UndoResult>;
 
+/** The kinds of scan recorded (a scan's `kind`, the `type` filter of GET /api/scans). */
+export const SCAN_KINDS = ['parent', 'child', 'bill', 'return'] as const;
+
 export const Scan = Type.Object({
   id: Type.String(),
   at: IsoDateTime,
-  kind: Type.String({ description: 'parent, child, bill or return' }),
+  kind: Type.String({ description: SCAN_KINDS.join(', ') }),
   qr: Type.String(),
   target: Type.Union([Type.String(), Type.Null()], { description: 'The parent, bill or ticket' }),
   user: Type.Union([Type.String(), Type.Null()]),
@@ -116,7 +119,9 @@ export const ListScansQuery = Type.Object(
     ...PageQuery,
     user: Type.Optional(Type.String({ maxLength: 100, description: 'Username' })),
     station: Type.Optional(Type.String({ maxLength: 40 })),
-    type: Type.Optional(Type.String({ maxLength: 20, description: 'parent, child, bill, return' })),
+    type: Type.Optional(
+      Type.String({ maxLength: 20, description: `${SCAN_KINDS.join(', ')} (any case)` }),
+    ),
     area: Type.Optional(Type.String({ maxLength: 40 })),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),

@@ -1,4 +1,4 @@
-import type { ListScansQuery, Scan } from '../../../common/contracts/bags.js';
+import { SCAN_KINDS, type ListScansQuery, type Scan } from '../../../common/contracts/bags.js';
 import { PAGE_LIMIT_DEFAULT, normaliseUsername } from '../../../common/validation.js';
 import type { ScanRow } from '../../db/schema/scans.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
@@ -8,9 +8,6 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit } from '../audit/audit-writer.js';
 import { listAreaFor } from '../bags/bags.policy.js';
 import * as repo from './scans-list.repository.js';
-
-/** What `?type=` may ask for (any case): the kinds of scan recorded. */
-const SCAN_TYPES = ['parent', 'child', 'bill', 'return'];
 
 export function presentScan(row: { scan: ScanRow; username: string | null }): Scan {
   const { scan } = row;
@@ -85,8 +82,8 @@ export function createScansListService(deps: AppDeps) {
     }
     const beforeId = query.cursor ? cursorId(query.cursor) : undefined;
     const kind = query.type?.trim().toLowerCase() || undefined;
-    if (kind !== undefined && !SCAN_TYPES.includes(kind)) {
-      throw invalid(`Unknown scan type ${query.type}.`, { field: 'type', allowed: SCAN_TYPES });
+    if (kind !== undefined && !(SCAN_KINDS as readonly string[]).includes(kind)) {
+      throw invalid(`Unknown scan type ${query.type}.`, { field: 'type', allowed: SCAN_KINDS });
     }
     const filters = {
       username: query.user === undefined ? undefined : normaliseUsername(query.user),
