@@ -24,9 +24,6 @@ import type { Lane, Scenario } from './scenarios.js';
  */
 export interface PacedResult {
   recorder: Recorder;
-  offered: number;
-  /** Requests that fell due inside the measured window and were answered. */
-  answered: number;
   /** p50/p99/max of (send time − due time), ms. */
   timerLag: { p50: number; p99: number; max: number };
   /** Share of measured requests that fell due while the lane's previous one was unanswered. */
@@ -50,6 +47,7 @@ export async function runPaced(
   const begin = performance.now() + 200;
   const measureFrom = begin + warmup * 1000;
   const end = measureFrom + seconds * 1000;
+  /** Requests that fell due inside the measured window and were answered. */
   let answered = 0;
   const clients = lanes.map(
     () => new Client(base, { pipelining: 1, keepAliveTimeout: 120_000, headersTimeout: 30_000 }),
@@ -117,8 +115,6 @@ export async function runPaced(
   const at = (q: number) => lags[Math.min(lags.length - 1, Math.ceil(q * lags.length) - 1)] ?? 0;
   return {
     recorder,
-    offered: rate,
-    answered,
     timerLag: { p50: at(0.5), p99: at(0.99), max: lags.at(-1) ?? 0 },
     waited: answered === 0 ? 0 : waited / answered,
   };
