@@ -7,7 +7,8 @@
  *   npx tsx bench/packing.ts --server http://127.0.0.1:3000 --only http --parent-start 3226
  *
  * Options: --connections 100,256 (packing, lookup) --read-connections 1,10,100 (stats, list)
- * --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
+ * --raw-lookup single (the lookup ceiling as one statement per lookup; by default it batches
+ * lookups as the server does) --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
  * --children 30 --password … --json results.json --db-socket /var/run/postgresql/.s.PGSQL.5432
  * (the ceiling over a Unix socket), --unprepared (the ceiling without prepared statements, as
  * Drizzle sends them), --no-vacuum (skip the VACUUM (ANALYZE) of the written tables before each
@@ -170,7 +171,12 @@ async function main() {
     : [{ id: seededParents * (childrenPerParent + 1) }];
   const make: Record<string, () => Scenario> = {
     packing: () => packingScenario(codes, runTag),
-    lookup: () => lookupScenario(seededParents, childrenPerParent),
+    lookup: () =>
+      lookupScenario(
+        seededParents,
+        childrenPerParent,
+        flags.get('raw-lookup') === 'single' ? 'single' : 'batched',
+      ),
     stats: () =>
       statsScenario(async (rq) => {
         await readStats(

@@ -1,4 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
+import type { Database } from '../../server/db/client.js';
+import { createDetailLoader } from '../../server/modules/bags/bag-detail.js';
 import { FIRST_CHILD_CODE, parentQr } from './seed-data.js';
 
 /** Runs one SQL statement: postgres.js (prepared) or PGlite. */
@@ -176,7 +178,26 @@ export function packingScenario(codes: ParentCodes, runTag: string): Scenario {
 }
 
 /** GET /api/bags/:qr of random seeded codes, half parents (with 30 children) and half children. */
-export function lookupScenario(seededParents: number, childrenPerParent: number): Scenario {
+/**
+ * Random codes, half parents (30 children each), half children. The raw figure does the server's
+ * database work: lookups that fall due in one event-loop turn share one tt_bag_details statement
+ * (the server's own loader, bag-detail.ts); `single` sends one tt_bag_detail statement per lookup,
+ * the driver ceiling the issue names.
+ */
+export function lookupScenario(
+  seededParents: number,
+  childrenPerParent: number,
+  raw: 'batched' | 'single' = 'batched',
+): Scenario {
+  const loaders = new WeakMap<RawQuery, (code: string) => Promise<unknown>>();
+  const loaderFor = (q: RawQuery) => {
+    let load = loaders.get(q);
+    if (!load) {
+      load = createDetailLoader({ query: q } as unknown as Database);
+      loaders.set(q, load);
+    }
+    return load;
+  };
   return {
     name: 'lookup',
     next() {
@@ -189,8 +210,11 @@ export function lookupScenario(seededParents: number, childrenPerParent: number)
         method: 'GET',
         path: `/api/bags/${qr}`,
         raw: async (q) => {
-          const rows = await q('select tt_bag_detail($1) as r', [qr]);
-          return rows[0]?.r === null || rows[0]?.r === undefined ? 'BAG_NOT_FOUND' : null;
+          const found =
+            raw === 'batched'
+              ? await loaderFor(q)(qr)
+              : (await q('select tt_bag_detail($1) as r', [qr]))[0]?.r;
+          return found === null || found === undefined ? 'BAG_NOT_FOUND' : null;
         },
       };
     },

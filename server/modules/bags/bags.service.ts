@@ -12,7 +12,7 @@ import { createBagCommands } from './bag-commands.service.js';
 import { presentBagRow } from './bags.presenter.js';
 import { prefixRange } from './bags.policy.js';
 import * as repo from './bags.repository.js';
-import { findBagDetail, presentDetailFacts } from './bag-detail.js';
+import { createDetailLoader, presentDetailFacts } from './bag-detail.js';
 
 /** The id a bags cursor points below. @throws VALIDATION unless it is a possible bag id */
 function cursorId(cursor: string): number {
@@ -48,6 +48,7 @@ function dateRange(query: { from?: string | undefined; to?: string | undefined }
 export function createBagsService(deps: AppDeps, kinds: BagKindsService) {
   const { db } = deps.database;
   const access = createBagAccess(deps, kinds);
+  const loadDetail = createDetailLoader(deps.database);
 
   /**
    * Lists bags newest first (keyset on id); dispatchers see their own area only.
@@ -68,13 +69,13 @@ export function createBagsService(deps: AppDeps, kinds: BagKindsService) {
   }
 
   /**
-   * Looks a code up (SPEC §2): the bag, its kind, its parent or children. One query for the bag,
-   * its kind and parent; a second for the children of a parent that has any.
+   * Looks a code up (SPEC §2): the bag, its kind, its parent or children, in one statement shared
+   * with the other lookups of the same event-loop turn (bag-detail.ts).
    * @throws QR_EMPTY, QR_INVALID, QR_INVALID_PARENT, BAG_NOT_FOUND, AREA_FORBIDDEN
    */
   async function lookup(ctx: RequestCtx, raw: string): Promise<BagDetail> {
     const { code } = await access.classify(raw);
-    const detail = await findBagDetail(deps.database, code);
+    const detail = await loadDetail(code);
     if (!detail) {
       throw new AppError('BAG_NOT_FOUND', `Bag ${code} not found.`, { qr: code });
     }

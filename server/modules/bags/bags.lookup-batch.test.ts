@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { as, errorCode, loginAs, type TestSession } from '../../test/auth.js';
+import { packer } from '../../test/bags.js';
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { createUser } from '../../test/factories.js';
+import { findBagDetails } from './bag-detail.js';
+import { childCodes, parentCodes } from './bags.test-kit.js';
+
+/**
+ * Lookups that fall due together share one statement (bag-detail.ts): each request must still get
+ * its own answer, its own error and its own area check.
+ */
+describe('GET /api/bags/:qr, many at once', () => {
+  let t: TestApp;
+  let admin: TestSession;
+  let dispatcher: TestSession;
+  let freshParent: () => Promise<string>;
+  let freshChild: () => Promise<string>;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    admin = await loginAs(t.app, (await createUser(t.database, { role: 'admin' })).username);
+    dispatcher = await loginAs(
+      t.app,
+      (await createUser(t.database, { role: 'dispatcher', dispatchArea: 'raipur' })).username,
+    );
+    freshParent = parentCodes(t.database);
+    freshChild = childCodes(t.database);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  afterAll(async () => t.app.close());
+
+  const lookup = (session: TestSession, qr: string) =>
+    as(t.app, session)('GET', `/api/bags/${encodeURIComponent(qr)}`);
+
+  /** A lookup's answer without the request id an error body carries. */
+  function answer(res: { json: () => unknown }) {
+    const body = res.json() as { requestId?: string };
+    delete body.requestId;
+    return body;
+  }
+
+  /** Two raipur parents with two children each, a loose child and an unknown code. */
+  async function someBags() {
+    const pack = packer(t.app, dispatcher);
+    const parents = [await freshParent(), await freshParent()];
+    const children = [
+      await freshChild(),
+      await freshChild(),
+      await freshChild(),
+      await freshChild(),
+    ];
+    for (const [i, parent] of parents.entries()) {
+      expect((await pack.parent(parent)).statusCode).toBe(200);
+      for (const child of children.slice(i * 2, i * 2 + 2)) {
+        expect((await pack.child(parent, child)).statusCode).toBe(200);
+      }
+    }
+    const loose = await freshChild();
+    expect((await as(t.app, admin)('POST', '/api/bags', { qr: loose })).statusCode).toBe(201);
+    return { parents, children, loose, unknown: await freshParent() };
+  }
+
+  it('answers every lookup with its own bag, sharing round trips', async () => {
+    const { parents, children, loose, unknown } = await someBags();
+    const codes = [...parents, ...children, loose, unknown, children[0] ?? '', parents[1] ?? ''];
+    const alone = [];
+    for (const code of codes) {
+      alone.push(await lookup(admin, code));
+    }
+    const query = vi.spyOn(t.database, 'query');
+
+    const together = await Promise.all(codes.map((code) => lookup(admin, code)));
+
+    expect(together.map((res) => res.statusCode)).toEqual([...Array(7).fill(200), 404, 200, 200]);
+    expect(together.map(answer)).toEqual(alone.map(answer));
+    expect(together[2]?.json()).toMatchObject({
+      bag: { qr: children[0] },
+      parent: { qr: parents[0] },
+    });
+    expect(errorCode(together[7]!)).toBe('BAG_NOT_FOUND');
+    const lookupStatements = query.mock.calls.filter(([text]) => text.includes('tt_bag_details'));
+    expect(lookupStatements.length).toBeGreaterThan(0);
+    expect(lookupStatements.length).toBeLessThan(codes.length);
+  });
+
+  it('checks each request’s own area inside a shared batch', async () => {
+    const { parents } = await someBags();
+    const ranchi = await freshParent();
+    await as(t.app, admin)('POST', '/api/bags', { qr: ranchi, dispatchArea: 'ranchi' });
+
+    const [own, other, adminOther] = await Promise.all([
+      lookup(dispatcher, parents[0] ?? ''),
+      lookup(dispatcher, ranchi),
+      lookup(admin, ranchi),
+    ]);
+
+    expect(own.statusCode).toBe(200);
+    expect(other.statusCode).toBe(403);
+    expect(errorCode(other)).toBe('AREA_FORBIDDEN');
+    expect(adminOther.statusCode).toBe(200);
+    expect(adminOther.json()).toMatchObject({ bag: { qr: ranchi, dispatchArea: 'ranchi' } });
+  });
+
+  it('fails every lookup of a batch the database refuses, and answers the next ones', async () => {
+    const { parents, loose } = await someBags();
+    vi.spyOn(t.database, 'query').mockRejectedValueOnce(new Error('connection lost'));
+
+    const failed = await Promise.all([lookup(admin, parents[0] ?? ''), lookup(admin, loose)]);
+    const next = await lookup(admin, loose);
+
+    expect(failed.map((res) => res.statusCode)).toEqual([500, 500]);
+    expect(failed.map(errorCode)).toEqual(['INTERNAL', 'INTERNAL']);
+    expect(next.statusCode).toBe(200);
+  });
+
+  it('findBagDetails answers codes in order: unknown as undefined, repeats each time', async () => {
+    const { parents, loose, unknown } = await someBags();
+
+    const answers = await findBagDetails(t.database, [loose, unknown, parents[0] ?? '', loose]);
+
+    expect(answers.map((a) => a?.bag.qr)).toEqual([loose, undefined, parents[0], loose]);
+    expect(answers[2]?.children).toHaveLength(2);
+    expect(await findBagDetails(t.database, [])).toEqual([]);
+  });
+});
