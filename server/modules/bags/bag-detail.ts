@@ -1,17 +1,13 @@
 import DataLoader from 'dataloader';
-import type { BagDetail, BagKind } from '../../../common/contracts/bags.js';
 import type { Database } from '../../db/client.js';
-import type { BagFacts } from '../scans/scans.presenter.js';
-import { presentBagFacts } from '../scans/scans.presenter.js';
 
-/** What tt_bag_details answers for one code (migration 0010; the shape of 0006 and 0009). */
-export interface BagDetailFacts {
-  bag: BagFacts;
-  linkedAt: string | null;
-  kind: BagKind | null;
-  parent: BagFacts | null;
-  bill: BagDetail['bill'];
-  children: BagFacts[];
+/**
+ * A lookup's answer as tt_bag_details gives it (migration 0010): `body` is the BagDetail contract
+ * as JSON text, sent as it is; `area` is the bag's dispatch area, for the visibility check.
+ */
+export interface BagDetailText {
+  area: string | null;
+  body: string;
 }
 
 /**
@@ -29,15 +25,15 @@ export const LOOKUP_BATCH_MAX = 32;
 export async function findBagDetails(
   database: Database,
   codes: readonly string[],
-): Promise<Array<BagDetailFacts | undefined>> {
-  const rows = await database.query<{ n: number | string; r: BagDetailFacts | string | null }>(
-    'select n, r from tt_bag_details($1::text::json)',
-    [JSON.stringify(codes)],
-  );
-  const answers = new Array<BagDetailFacts | undefined>(codes.length);
-  for (const { n, r } of rows) {
-    answers[Number(n) - 1] =
-      r === null ? undefined : typeof r === 'string' ? (JSON.parse(r) as BagDetailFacts) : r;
+): Promise<Array<BagDetailText | undefined>> {
+  const rows = await database.query<{
+    n: number | string;
+    area: string | null;
+    body: string | null;
+  }>('select n, area, body from tt_bag_details($1::text::json)', [JSON.stringify(codes)]);
+  const answers = new Array<BagDetailText | undefined>(codes.length);
+  for (const { n, area, body } of rows) {
+    answers[Number(n) - 1] = body === null ? undefined : { area, body };
   }
   return answers;
 }
@@ -50,8 +46,8 @@ export async function findBagDetails(
  */
 export function createDetailLoader(
   database: Database,
-): (code: string) => Promise<BagDetailFacts | undefined> {
-  const loader = new DataLoader<string, BagDetailFacts | undefined>(
+): (code: string) => Promise<BagDetailText | undefined> {
+  const loader = new DataLoader<string, BagDetailText | undefined>(
     (codes) => findBagDetails(database, codes),
     {
       cache: false,
@@ -60,26 +56,4 @@ export function createDetailLoader(
     },
   );
   return (code) => loader.load(code);
-}
-
-export function presentDetailFacts(facts: BagDetailFacts): BagDetail {
-  const parent = facts.parent;
-  return {
-    bag: presentBagFacts(facts.bag),
-    kind: facts.kind,
-    parent: parent
-      ? {
-          qr: parent.qr,
-          kind: parent.kind,
-          status: parent.status,
-          childCount: parent.childCount,
-          maxChildren: parent.maxChildren ?? 0,
-          weightKg: parent.weightKg,
-          dispatchArea: parent.dispatchArea,
-          linkedAt: facts.linkedAt ? new Date(facts.linkedAt).toISOString() : null,
-        }
-      : null,
-    children: facts.children.map(presentBagFacts),
-    bill: facts.bill,
-  };
 }

@@ -3,6 +3,8 @@ import { as, errorCode, loginAs, type TestSession } from '../../test/auth.js';
 import { packer } from '../../test/bags.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createUser } from '../../test/factories.js';
+import { Value } from 'typebox/value';
+import { BagDetail } from '../../../common/contracts/bags.js';
 import { findBagDetails } from './bag-detail.js';
 import { childCodes, parentCodes } from './bags.test-kit.js';
 
@@ -84,6 +86,20 @@ describe('GET /api/bags/:qr, many at once', () => {
     expect(lookupStatements.length).toBeLessThan(codes.length);
   });
 
+  it('answers the BagDetail contract exactly, as the database writes it', async () => {
+    const { parents, children, loose } = await someBags();
+
+    for (const code of [parents[0] ?? '', children[0] ?? '', loose]) {
+      const res = await lookup(admin, code);
+      const body = res.json<BagDetail>();
+
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Value.Errors(BagDetail, body)).toEqual([]);
+      expect(Value.Clean(BagDetail, Value.Clone(body))).toEqual(body);
+      expect(new Date(body.bag.createdAt).toISOString()).toBe(body.bag.createdAt);
+    }
+  });
+
   it('checks each request’s own area inside a shared batch', async () => {
     const { parents } = await someBags();
     const ranchi = await freshParent();
@@ -119,8 +135,10 @@ describe('GET /api/bags/:qr, many at once', () => {
 
     const answers = await findBagDetails(t.database, [loose, unknown, parents[0] ?? '', loose]);
 
-    expect(answers.map((a) => a?.bag.qr)).toEqual([loose, undefined, parents[0], loose]);
-    expect(answers[2]?.children).toHaveLength(2);
+    const bodies = answers.map((a) => (a ? (JSON.parse(a.body) as BagDetail) : undefined));
+    expect(bodies.map((body) => body?.bag.qr)).toEqual([loose, undefined, parents[0], loose]);
+    expect(bodies[2]?.children).toHaveLength(2);
+    expect(answers.map((a) => a?.area)).toEqual([null, undefined, 'raipur', null]);
     expect(await findBagDetails(t.database, [])).toEqual([]);
   });
 });

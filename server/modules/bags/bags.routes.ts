@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import {
   Bag,
@@ -14,6 +15,8 @@ import {
 import { ctxFrom } from '../../platform/context.js';
 import { errorResponses, NoContent } from '../../platform/route-schema.js';
 import type { BagsService } from './bags.service.js';
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** Bags: list, lookup, trace, create and delete (API.md "Bags, packing, lookup"). */
 const bagsRoutes: FastifyPluginAsyncTypebox<{ bags: BagsService }> = async (app, { bags }) => {
@@ -44,16 +47,19 @@ const bagsRoutes: FastifyPluginAsyncTypebox<{ bags: BagsService }> = async (app,
     },
     onRequest: user,
   };
-  app.get('/api/bags/:qr', lookup, async (request) =>
-    bags.lookup(ctxFrom(request), request.params.qr),
-  );
+  /** The body comes from the database as the contract's JSON text and is sent as it is. */
+  const answerLookup = async (
+    request: { params: { qr: string } } & Parameters<typeof ctxFrom>[0],
+    reply: FastifyReply,
+  ) => reply.type(JSON_UTF8).send(await bags.lookup(ctxFrom(request), request.params.qr));
+  app.get('/api/bags/:qr', lookup, answerLookup);
   app.get(
     '/api/bag/:qr',
     {
       ...lookup,
       schema: { ...lookup.schema, summary: 'Seed-compatible alias of GET /api/bags/:qr' },
     },
-    async (request) => bags.lookup(ctxFrom(request), request.params.qr),
+    answerLookup,
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { BagDetail, BagList, ListBagsQuery } from '../../../common/contracts/bags.js';
+import type { BagList, ListBagsQuery } from '../../../common/contracts/bags.js';
 import { childIdOf, normaliseCode } from '../../../common/qr.js';
 import { PAGE_LIMIT_DEFAULT } from '../../../common/validation.js';
 import type { RequestCtx } from '../../platform/context.js';
@@ -12,7 +12,7 @@ import { createBagCommands } from './bag-commands.service.js';
 import { presentBagRow } from './bags.presenter.js';
 import { prefixRange } from './bags.policy.js';
 import * as repo from './bags.repository.js';
-import { createDetailLoader, presentDetailFacts } from './bag-detail.js';
+import { createDetailLoader } from './bag-detail.js';
 
 /** The id a bags cursor points below. @throws VALIDATION unless it is a possible bag id */
 function cursorId(cursor: string): number {
@@ -70,17 +70,18 @@ export function createBagsService(deps: AppDeps, kinds: BagKindsService) {
 
   /**
    * Looks a code up (SPEC §2): the bag, its kind, its parent or children, in one statement shared
-   * with the other lookups of the same event-loop turn (bag-detail.ts).
+   * with the other lookups of the same event-loop turn (bag-detail.ts). Answers the BagDetail
+   * contract as JSON text, built by the database (migration 0010).
    * @throws QR_EMPTY, QR_INVALID, QR_INVALID_PARENT, BAG_NOT_FOUND, AREA_FORBIDDEN
    */
-  async function lookup(ctx: RequestCtx, raw: string): Promise<BagDetail> {
+  async function lookup(ctx: RequestCtx, raw: string): Promise<string> {
     const { code } = await access.classify(raw);
     const detail = await loadDetail(code);
     if (!detail) {
       throw new AppError('BAG_NOT_FOUND', `Bag ${code} not found.`, { qr: code });
     }
-    await access.assertVisible(ctx, code, detail.bag.dispatchArea);
-    return presentDetailFacts(detail);
+    await access.assertVisible(ctx, code, detail.area);
+    return detail.body;
   }
 
   return {
