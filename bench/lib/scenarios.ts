@@ -177,9 +177,8 @@ export function packingScenario(codes: ParentCodes, runTag: string): Scenario {
   };
 }
 
-/** GET /api/bags/:qr of random seeded codes, half parents (with 30 children) and half children. */
 /**
- * Random codes, half parents (30 children each), half children. The raw figure does the server's
+ * GET /api/bags/:qr of random seeded codes, half parents (30 children each), half children. The raw figure does the server's
  * database work: lookups that fall due in one event-loop turn share one tt_bag_details statement
  * (the server's own loader, bag-detail.ts); `single` sends one tt_bag_detail statement per lookup,
  * the driver ceiling the issue names.
