@@ -188,15 +188,9 @@ export function lookupScenario(
   childrenPerParent: number,
   raw: 'batched' | 'single' = 'batched',
 ): Scenario {
-  const loaders = new WeakMap<RawQuery, (code: string) => Promise<unknown>>();
-  const loaderFor = (q: RawQuery) => {
-    let load = loaders.get(q);
-    if (!load) {
-      load = createDetailLoader({ query: q } as unknown as Database);
-      loaders.set(q, load);
-    }
-    return load;
-  };
+  let load: ((code: string) => Promise<unknown>) | undefined;
+  const loaderFor = (q: RawQuery) =>
+    (load ??= createDetailLoader({ query: q } as unknown as Database));
   return {
     name: 'lookup',
     next() {

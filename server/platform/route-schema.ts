@@ -10,4 +10,7 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return out;
 }
 
+/** The content type of every JSON answer, set by hand where a body is sent as ready text. */
+export const JSON_UTF8 = 'application/json; charset=utf-8';
+
 export const NoContent = Type.Null({ description: 'No content' });

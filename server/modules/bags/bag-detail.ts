@@ -15,7 +15,7 @@ export interface BagDetailText {
  * several statements at once, so every pooled connection (and PostgreSQL core) still takes a
  * share; BENCHMARKS.md "Lookups batched" has the measurement behind the figure.
  */
-export const LOOKUP_BATCH_MAX = 32;
+const LOOKUP_BATCH_MAX = 32;
 
 /**
  * Several lookups in one prepared round trip: the answers in the order of `codes`, undefined for

@@ -13,10 +13,8 @@ import {
   ListBagsQuery,
 } from '../../../common/contracts/bags.js';
 import { ctxFrom } from '../../platform/context.js';
-import { errorResponses, NoContent } from '../../platform/route-schema.js';
+import { errorResponses, JSON_UTF8, NoContent } from '../../platform/route-schema.js';
 import type { BagsService } from './bags.service.js';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** Bags: list, lookup, trace, create and delete (API.md "Bags, packing, lookup"). */
 const bagsRoutes: FastifyPluginAsyncTypebox<{ bags: BagsService }> = async (app, { bags }) => {

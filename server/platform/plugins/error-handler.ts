@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import type { ErrorCode } from '../../../common/error-codes.js';
 import { AppError, isAppError, statusOf } from '../errors.js';
+import { JSON_UTF8 } from '../route-schema.js';
 
 interface ValidationItem {
   instancePath?: string;
@@ -69,7 +70,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
     error: { code: error.code, message: error.message, details: error.details ?? {} },
     requestId: request.id,
   };
-  return reply.status(statusOf(error.code)).type('application/json; charset=utf-8').send(body);
+  return reply.status(statusOf(error.code)).type(JSON_UTF8).send(body);
 }
 
 /** The one place that writes error responses (STYLE §5.4). */

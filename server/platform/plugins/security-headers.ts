@@ -24,7 +24,7 @@ const PERMISSIONS_POLICY = [
 /**
  * The headers helmet sets for `options`, computed once. They do not depend on the request, and
  * @fastify/helmet rebuilt the helmet middleware (parsing the CSP directives again) on every
- * request: ~5 % of the server's CPU on a lookup (measured with --cpu-prof, BENCHMARKS.md).
+ * request: 2.4 % of the server's samples under lookup load (--cpu-prof, BENCHMARKS.md).
  */
 export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
   const headers: Record<string, string> = {};
