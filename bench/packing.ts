@@ -8,7 +8,8 @@
  *
  * Options: --connections 100,256 (packing, lookup) --read-connections 1,10,100 (stats, list)
  * --raw-lookup single (the lookup ceiling as one statement per lookup; by default it batches
- * lookups as the server does) --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
+ * lookups as the server does) --scan-batch 32 (the packing ceiling shares transactions between
+ * child scans as the server does with SCAN_BATCH_MAX; 1 = one tt_scan_child statement per scan) --duration 20 --warmup 3 --scenarios packing,lookup,stats,list --seeded-parents 60000
  * --children 30 --password … --json results.json --db-socket /var/run/postgresql/.s.PGSQL.5432
  * (the ceiling over a Unix socket), --unprepared (the ceiling without prepared statements, as
  * Drizzle sends them), --no-vacuum (skip the VACUUM (ANALYZE) of the written tables before each
@@ -170,7 +171,7 @@ async function main() {
     ? await q('select max(id)::int as id from bags', [])
     : [{ id: seededParents * (childrenPerParent + 1) }];
   const make: Record<string, () => Scenario> = {
-    packing: () => packingScenario(codes, runTag),
+    packing: () => packingScenario(codes, runTag, intFlag(flags, 'scan-batch', 32)),
     lookup: () =>
       lookupScenario(
         seededParents,

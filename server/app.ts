@@ -148,7 +148,7 @@ export async function buildApp(
   await app.register(usersRoutes, { users: createUsersService(deps, auth) });
   await app.register(auditRoutes, { audit: createAuditService(deps) });
   const kinds = createBagKindsService(deps);
-  await app.register(scansRoutes, { scans: createScansService(deps, kinds) });
+  await app.register(scansRoutes, { scans: createScansService(deps, kinds, app.log) });
   await app.register(scansListRoutes, { scans: createScansListService(deps) });
   await app.register(bagsRoutes, { bags: createBagsService(deps, kinds) });
   await app.register(bagKindsRoutes, { kinds });

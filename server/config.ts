@@ -50,6 +50,7 @@ export const ConfigSchema = Type.Object({
   }),
   BILL_AUTO_COMPLETE: Bool(true, 'A bill completes itself when its parents reach capacity'),
   UNDO_WINDOW_MINUTES: Int(60, 1, 24 * 60, 'How long a link can be undone'),
+  SCAN_BATCH_MAX: Int(32, 1, 64, 'Child scans one transaction may carry (1 = one per request)'),
   SCAN_ID_TTL_HOURS: Int(168, 1, 24 * 365, 'How long a scanId is remembered for replays'),
   SMTP_URL: Type.Optional(Type.String()),
   MAIL_FROM: Type.Optional(Type.String()),

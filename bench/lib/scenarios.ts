@@ -1,6 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Database } from '../../server/db/client.js';
 import { createDetailLoader } from '../../server/modules/bags/bag-detail.js';
+import { createChildScanner } from '../../server/modules/scans/child-batcher.js';
+import type { ChildScanArgs } from '../../server/modules/scans/scans.repository.js';
+import type { FunctionAnswer } from '../../server/platform/db-function.js';
 import { FIRST_CHILD_CODE, parentQr } from './seed-data.js';
 
 /** Runs one SQL statement: postgres.js (prepared) or PGlite. */
@@ -86,7 +89,11 @@ const hashOf = (parts: Array<string | null | undefined>) =>
 
 /** `p_ctx` as the scans service builds it (server/modules/scans/scans.service.ts functionCtx). */
 function ctxOf(lane: Lane, requestId: string) {
-  return JSON.stringify({
+  return JSON.stringify(ctxObject(lane, requestId));
+}
+
+function ctxObject(lane: Lane, requestId: string) {
+  return {
     user_id: lane.userId,
     username: lane.username,
     role: 'biller',
@@ -96,21 +103,26 @@ function ctxOf(lane: Lane, requestId: string) {
     request_id: requestId,
     now: new Date().toISOString(),
     tz: 'Asia/Kolkata',
-  });
+  };
 }
 
-type FunctionAnswer = { replay?: boolean; result?: { error?: string } & Record<string, unknown> };
 const errorOf = (rows: Array<Record<string, unknown>>) => {
   const r = rows[0]?.r;
   const answer = (typeof r === 'string' ? JSON.parse(r) : r) as FunctionAnswer | undefined;
-  return answer?.result?.error ?? (answer ? null : 'NO_ROW');
+  return answer?.result.error ?? (answer ? null : 'NO_ROW');
 };
 
 /**
  * Packing: each lane opens a fresh parent (POST /api/scans/parent), links new children into it
- * (POST /api/scans/child) until it is full, then opens the next one.
+ * (POST /api/scans/child) until it is full, then opens the next one. The raw child scan does the
+ * server's database work: scans that fall due together share a tt_scan_children transaction (the
+ * server's own batcher, child-batcher.ts, `batchMax` as SCAN_BATCH_MAX); a batchMax of 1 sends
+ * one tt_scan_child statement per scan, the single-round-trip ceiling the issue names.
  */
-export function packingScenario(codes: ParentCodes, runTag: string): Scenario {
+export function packingScenario(codes: ParentCodes, runTag: string, batchMax = 32): Scenario {
+  let link: ((scan: ChildScanArgs) => Promise<FunctionAnswer>) | undefined;
+  const linkerFor = (q: RawQuery) =>
+    (link ??= createChildScanner({ query: q } as unknown as Database, { maxBatch: batchMax }));
   return {
     name: 'packing',
     next(lane) {
@@ -151,8 +163,18 @@ export function packingScenario(codes: ParentCodes, runTag: string): Scenario {
         method: 'POST',
         path: '/api/scans/child',
         body: { parentQr: parentCode, qr, scanId, station: lane.station },
-        raw: async (q) =>
-          errorOf(
+        raw: async (q) => {
+          if (batchMax > 1) {
+            const answer = await linkerFor(q)({
+              ctx: ctxObject(lane, scanId),
+              parentQr: parentCode,
+              qr,
+              scanId,
+              hash,
+            });
+            return answer.result.error ?? null;
+          }
+          return errorOf(
             await q('select tt_scan_child($1::text::jsonb, $2, $3, $4, $5) as r', [
               ctxOf(lane, scanId),
               parentCode,
@@ -160,7 +182,8 @@ export function packingScenario(codes: ParentCodes, runTag: string): Scenario {
               scanId,
               hash,
             ]),
-          ),
+          );
+        },
       };
     },
     settle(lane, step, ok, body) {

@@ -9,13 +9,14 @@ import { createUser } from '../../test/factories.js';
 
 /**
  * Real concurrent requests (meaningful on PostgreSQL with a connection pool: npm run test:pg;
- * PGlite serialises them and must give the same outcome).
+ * PGlite serialises them and must give the same outcome), with child scans sharing transactions
+ * (the default, child-batcher.ts) and one transaction per scan (SCAN_BATCH_MAX=1).
  */
-describe('packing races', () => {
+describe.each(['32', '1'])('packing races, SCAN_BATCH_MAX=%s', (batchMax) => {
   let t: TestApp;
   let sessions: TestSession[];
   beforeAll(async () => {
-    t = await buildTestApp();
+    t = await buildTestApp({ env: { SCAN_BATCH_MAX: batchMax } });
     const users = await Promise.all(
       Array.from({ length: 5 }, () => createUser(t.database, { role: 'biller' })),
     );

@@ -18,11 +18,17 @@ export function scanParent(
   ]);
 }
 
+/** A child scan as tt_scan_child and tt_scan_children take it. */
+export interface ChildScanArgs {
+  ctx: object;
+  parentQr: string;
+  qr: string;
+  scanId: string;
+  hash: string;
+}
+
 /** One round trip: tt_scan_child (every rule of SPEC §4.2, link, scan, counters, audit). */
-export function scanChild(
-  database: Database,
-  a: { ctx: object; parentQr: string; qr: string; scanId: string; hash: string },
-) {
+export function scanChild(database: Database, a: ChildScanArgs) {
   return callJsonFunction<FunctionAnswer>(database, 'tt_scan_child', a.ctx, [
     a.parentQr,
     a.qr,

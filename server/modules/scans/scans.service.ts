@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { ScanChildBody, ScanParentBody, UndoBody } from '../../../common/contracts/bags.js';
 import { classifyCode } from '../../../common/qr.js';
 import { actorOf, type RequestCtx } from '../../platform/context.js';
@@ -13,10 +14,20 @@ import type { BagKindsService } from '../bag-kinds/bag-kinds.service.js';
 import { classificationError } from '../../platform/rule-errors.js';
 import type { BagFacts } from './scans.presenter.js';
 import { presentChildScan, presentParentScan, presentUndo } from './scans.presenter.js';
+import { createChildScanner } from './child-batcher.js';
 import * as repo from './scans.repository.js';
 
-export function createScansService(deps: AppDeps, kinds: BagKindsService) {
+export function createScansService(deps: AppDeps, kinds: BagKindsService, log?: FastifyBaseLogger) {
   const cfg = deps.config;
+  // Child scans that fall due together share a transaction (ADR 0006); 1 turns that off.
+  const linkChild =
+    cfg.SCAN_BATCH_MAX > 1
+      ? createChildScanner(deps.database, {
+          maxBatch: cfg.SCAN_BATCH_MAX,
+          onFallback: (error, scans) =>
+            log?.warn({ err: error, scans }, 'child scan batch refused; its scans ran alone'),
+        })
+      : (scan: repo.ChildScanArgs) => repo.scanChild(deps.database, scan);
 
   const functionCtx = (ctx: RequestCtx, station: string | undefined) =>
     toFunctionCtx(ctx, { clock: deps.clock, config: cfg }, station);
@@ -80,13 +91,14 @@ export function createScansService(deps: AppDeps, kinds: BagKindsService) {
   }
 
   /**
-   * CHILD state: links one child into the parent (SPEC §4.2), in one transaction.
+   * CHILD state: links one child into the parent (SPEC §4.2), all or nothing (in a transaction
+   * shared with the child scans that fall due together, child-batcher.ts).
    * @throws QR_*, BAG_NOT_FOUND, AREA_FORBIDDEN, CHILD_IN_OTHER_PARENT, PARENT_FULL, BILL_CLOSED, SCAN_ID_REUSED
    */
   async function scanChild(ctx: RequestCtx, body: ScanChildBody) {
     const parent = await classify(body.parentQr, 'parent');
     const child = await classify(body.qr, 'child');
-    const answer = await repo.scanChild(deps.database, {
+    const answer = await linkChild({
       ctx: functionCtx(ctx, body.station),
       parentQr: parent.code,
       qr: child.code,
