@@ -3,8 +3,9 @@ import type { FunctionAnswer } from '../../platform/db-function.js';
 import { scanChild, type ChildScanArgs } from './scans.repository.js';
 
 /**
- * Batches in flight at once. Two keep both cores of the measured machine busy while the next
- * batch gathers; more only make batches smaller (BENCHMARKS.md "Child scans batched").
+ * Batches in flight at once: two keep both cores of the measured machine busy while the next
+ * batch gathers; one was slower and three or four no better (BENCHMARKS.md "Child scans share a
+ * commit").
  */
 const IN_FLIGHT = 2;
 /** How long a batch may wait for a lock before it gives up and its scans go alone. */
