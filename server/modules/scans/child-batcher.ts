@@ -27,12 +27,13 @@ const isDatabaseError = (error: unknown): boolean =>
   /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
 
 /**
- * Group commit for child scans (ADR 0006). A scan that arrives while fewer than IN_FLIGHT batches
- * are running goes at once; scans that arrive meanwhile wait and go together, up to `maxBatch` in
- * one tt_scan_children transaction, sorted by parent code so that batches lock parents in one
- * order. Each scan is answered exactly as alone. When the database refuses a batch (a lock wait
- * past BATCH_LOCK_TIMEOUT, a deadlock, any error) nothing of it was written, and each of its scans
- * is run alone; scans whose parent is on a bill are run alone after the batch commits.
+ * Group commit for child scans (ADR 0006, ADR 0007). A scan that arrives while fewer than
+ * IN_FLIGHT batches are running goes at once; scans that arrive meanwhile wait and go together,
+ * up to `maxBatch` in one tt_scan_children transaction, sorted by parent code so that batches lock
+ * parents in one order. Each scan is answered exactly as alone. When the database refuses a batch
+ * (a lock wait past BATCH_LOCK_TIMEOUT, a deadlock, TT001 for a child changed by another
+ * transaction after the batch read it, any error) nothing of it was written, and each of its
+ * scans is run alone; scans whose parent is on a bill are run alone after the batch commits.
  */
 export function createChildScanner(
   database: Database,
@@ -115,8 +116,9 @@ export function createChildScanner(
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * One transaction for several child scans (tt_scan_children, migration 0011): each answer in the
- * order of `scans`, null for a scan left to run alone (its parent is on a bill).
+ * One transaction for several child scans (tt_scan_children, migration 0012: the batch's rows read
+ * and written as sets): each answer in the order of `scans`, null for a scan left to run alone
+ * (its parent is on a bill).
  * @throws when the database does; then nothing of the batch was written
  */
 export async function scanChildren(
