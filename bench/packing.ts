@@ -128,6 +128,12 @@ async function main() {
       onnotice: () => undefined,
       ...(socket ? { path: socket } : {}),
     });
+    // As on the server's client (Drizzle sets these): JSON parameters are sent as the text given,
+    // so that the batcher's lone scans (callJsonFunction, `$1::jsonb`) are not encoded twice.
+    const options = sql.options as unknown as {
+      serializers: Record<string, (x: unknown) => unknown>;
+    };
+    options.serializers['114'] = options.serializers['3802'] = (x) => x;
     // The server's Drizzle queries are not prepared (parse and plan on every call): --unprepared does the same.
     const prepare = !flags.has('unprepared');
     q = async (text, params) =>
