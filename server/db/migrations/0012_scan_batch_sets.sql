@@ -3,8 +3,9 @@
 -- statements, applies the rules of SPEC §4.2 to each scan in turn in memory (the same rules in
 -- the same order as tt_scan_child, giving the same answers), then writes each table once. A
 -- batch that finds the world changed under it (a child created or linked by another transaction
--- after the batch read it) or that scans one code both as a parent and as a child raises TT001
--- and writes nothing; the app then runs each of its scans alone through tt_scan_child.
+-- after the batch read it) or that scans one code as the parent of one scan and the child of
+-- another raises TT001 and writes nothing; the app then runs each of its scans alone through
+-- tt_scan_child. (A parent's own code scanned as its child is answered QR_WRONG_TYPE, as alone.)
 
 -- A bag as tt_bag_json answers it, from a row in hand.
 CREATE OR REPLACE FUNCTION tt_bag_answer(b bags, p_created_by text, p_max int) RETURNS jsonb
@@ -53,8 +54,8 @@ BEGIN
   v_fresh := array_fill(false, ARRAY[v_total]);
   PERFORM set_config('lock_timeout', p_lock_timeout, true);
   IF EXISTS (SELECT 1 FROM jsonb_array_elements(v_scans) a JOIN jsonb_array_elements(v_scans) b
-             ON a->>'qr' = b->>'parentQr') THEN
-    RAISE EXCEPTION 'a code is scanned in this batch both as a parent and as a child' USING ERRCODE = 'TT001';
+             ON a->>'qr' = b->>'parentQr' AND a->>'qr' <> a->>'parentQr') THEN
+    RAISE EXCEPTION 'a code is the parent of one scan and the child of another in this batch' USING ERRCODE = 'TT001';
   END IF;
 
   -- Reads, in the order a single scan takes its locks: scanId keys, then parents, then children.

@@ -199,6 +199,7 @@ describe('tt_scan_children answers and writes as single scans do', () => {
       [u1, p1, inP1], // duplicate of an earlier link
       [u1, p1, inP3], // CHILD_IN_OTHER_PARENT
       [u1, p1, px], // QR_WRONG_TYPE: a parent scanned as a child
+      [u2, p1, p1], // QR_WRONG_TYPE: the parent's own code
       [u1, `${p1}9`, c6], // BAG_NOT_FOUND
       [u1, lonely, c6], // QR_WRONG_TYPE: a child scanned as the parent
       [d1, pOther, c6], // AREA_FORBIDDEN
@@ -279,6 +280,7 @@ describe('tt_scan_children answers and writes as single scans do', () => {
         'CHILD_IN_OTHER_PARENT',
         'CHILD_IN_OTHER_PARENT',
         'PARENT_FULL',
+        'QR_WRONG_TYPE',
         'QR_WRONG_TYPE',
         'QR_WRONG_TYPE',
         'SCAN_ID_REUSED',
