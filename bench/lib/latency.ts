@@ -58,13 +58,27 @@ export class Recorder {
     }
   }
 
+  /**
+   * One summary per kind, and when a run mixes kinds (a lookup run's parents and children) one
+   * more, `all kinds`, over every request: the run's total rate, which the per-kind rows split.
+   */
   summary(): KindSummary[] {
-    const kinds = new Set([...this.samples.keys(), ...this.bad.keys()]);
-    return [...kinds]
-      .sort()
-      .map((kind) =>
-        summarise(kind, this.samples.get(kind) ?? [], this.seconds, this.bad.get(kind)),
-      );
+    const kinds = [...new Set([...this.samples.keys(), ...this.bad.keys()])].sort();
+    const rows = kinds.map((kind) =>
+      summarise(kind, this.samples.get(kind) ?? [], this.seconds, this.bad.get(kind)),
+    );
+    if (kinds.length < 2) {
+      return rows;
+    }
+    const bad = [...this.bad.values()];
+    return [
+      ...rows,
+      summarise('all kinds', [...this.samples.values()].flat(), this.seconds, {
+        non2xx: bad.reduce((n, b) => n + b.non2xx, 0),
+        errors: bad.reduce((n, b) => n + b.errors, 0),
+        samples: [],
+      }),
+    ];
   }
 }
 

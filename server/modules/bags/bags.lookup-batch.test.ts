@@ -100,6 +100,17 @@ describe('GET /api/bags/:qr, many at once', () => {
     }
   });
 
+  it('writes each object’s keys in the contract’s order', async () => {
+    const { parents, children } = await someBags();
+
+    for (const code of [parents[0] ?? '', children[0] ?? '']) {
+      const body = (await lookup(admin, code)).json<BagDetail>();
+
+      expect(body.bag.qr).toBe(code);
+      expect(JSON.stringify(body)).toBe(JSON.stringify(inSchemaOrder(BagDetail, body)));
+    }
+  });
+
   it('checks each request’s own area inside a shared batch', async () => {
     const { parents } = await someBags();
     const ranchi = await freshParent();
@@ -142,3 +153,22 @@ describe('GET /api/bags/:qr, many at once', () => {
     expect(await findBagDetails(t.database, [])).toEqual([]);
   });
 });
+
+/** `value` rebuilt with every object's keys in the order its schema lists them. */
+function inSchemaOrder(schema: unknown, value: unknown): unknown {
+  const s = schema as { properties?: Record<string, unknown>; anyOf?: unknown[]; items?: unknown };
+  if (Array.isArray(value)) {
+    return value.map((item) => inSchemaOrder(s.items, item));
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const branch = s.anyOf?.find((b) => (b as { type?: string }).type === 'object') ?? s;
+  const properties = (branch as { properties?: Record<string, unknown> }).properties ?? {};
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(properties)
+      .filter((key) => key in record)
+      .map((key) => [key, inSchemaOrder(properties[key], record[key])]),
+  );
+}
