@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { batchPayloads } from './event-outbox.js';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { workerDatabase } from '../test/test-database.js';
+import { batchPayloads, createEventOutbox } from './event-outbox.js';
 
 describe('batchPayloads', () => {
   it('packs events into {"batch": [...]} payloads that each fit a NOTIFY', () => {
@@ -23,5 +26,37 @@ describe('batchPayloads', () => {
     const payloads = batchPayloads([{ big: 'x'.repeat(9000) }, { type: 'link' }]);
 
     expect(payloads).toEqual(['{"batch":[{"type":"link"}]}']);
+  });
+});
+
+describe('createEventOutbox', () => {
+  it('NOTIFYs every payload of a flush, in order, in one statement', async () => {
+    const database = await workerDatabase();
+    const marker = randomUUID();
+    const payloads: Array<Array<{ marker?: string }>> = [];
+    const unlisten = await database.listen?.('tt_events', (payload) => {
+      const { batch } = JSON.parse(payload) as { batch: Array<{ marker?: string }> };
+      if (batch.some((event) => event.marker === marker)) {
+        payloads.push(batch);
+      }
+    });
+    const outbox = createEventOutbox(database, pino({ enabled: false }));
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      type: 'scan',
+      marker,
+      i,
+      pad: 'x'.repeat(300),
+    }));
+    const query = vi.spyOn(database, 'query');
+
+    outbox.publish(events);
+    await outbox.flush();
+
+    await vi.waitFor(() => expect(payloads.flat()).toHaveLength(events.length));
+    expect(payloads.flat()).toEqual(events);
+    expect(payloads.length).toBeGreaterThan(2);
+    expect(query).toHaveBeenCalledTimes(1);
+    query.mockRestore();
+    await unlisten?.();
   });
 });
