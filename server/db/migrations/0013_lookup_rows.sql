@@ -3,12 +3,14 @@
 -- - each object of the answer is a row of a type whose attribute names are the contract's keys,
 --   turned to JSON by row_to_json (to_json, json_agg), which writes a row's fields straight out;
 --   json_build_object first builds an argument list of alternating keys and values per object.
--- - a parent's children take their creators' names from a join instead of a subquery per child.
+-- - a parent's children still take their creators' names by primary key, one probe each. A join
+--   was 12 % faster on parents with the bench's 257 users, but with 20,000 users the planner
+--   turned it into a merge join that walks users_pkey from its start for every parent.
 -- - the JSON is compact: no spaces around `:` and after `,` within an object (the text was 13 %
 --   smaller for bench parents), which the client parses the same. The children are aggregated as
 --   json, not as rows: json_agg of rows puts a line break between elements.
--- psql, 1.8 M bench bags, 320 codes per call, three runs each: parents (30 children) 36–43 →
--- 26 ms, children 4.7–5.1 → 4.1–4.7 ms; the bodies of both sets equal as jsonb
+-- psql, 1.8 M bench bags, 320 codes per call, three runs or more each: parents (30 children)
+-- 37–38 → 32–35 ms, children 4.6–5.5 → 3.9–4.3 ms; the bodies of both sets equal as jsonb
 -- (BENCHMARKS.md "Lookup answers from rows").
 CREATE TYPE tt_lookup_bag AS (
   "qr" text, "type" text, "kind" text, "status" text, "childCount" integer,
@@ -39,9 +41,10 @@ BEGIN
           p.dispatch_area, tt_iso(b.linked_at))::tt_lookup_parent END,
     CASE WHEN b.type = 'parent' AND b.child_count > 0 THEN
       (SELECT coalesce(json_agg(to_json(ROW(ch.qr, ch.type, ch.kind, ch.status, ch.child_count,
-          ch.weight_kg, ch.dispatch_area, tt_iso(ch.created_at), cu.username)::tt_lookup_bag)
+          ch.weight_kg, ch.dispatch_area, tt_iso(ch.created_at),
+          (SELECT username FROM users u WHERE u.id = ch.created_by))::tt_lookup_bag)
           ORDER BY ch.linked_at, ch.id), '[]'::json)
-       FROM bags ch LEFT JOIN users cu ON cu.id = ch.created_by WHERE ch.parent_id = b.id)
+       FROM bags ch WHERE ch.parent_id = b.id)
       ELSE '[]'::json END,
     (SELECT ROW(bl.bill_no, bl.status)::tt_lookup_bill
        FROM bills bl WHERE bl.id = coalesce(b.bill_id, p.bill_id)))::tt_lookup)::text END
