@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
 
 /**
- * A lookup's answer as tt_bag_details gives it (migration 0010): `body` is the BagDetail contract
- * as JSON text, sent as it is; `area` is the bag's dispatch area, for the visibility check.
+ * A lookup's answer as tt_bag_details gives it (migrations 0010, 0013): `body` is the BagDetail
+ * contract as JSON text, sent as it is; `area` is the bag's dispatch area, for the visibility
+ * check.
  */
 export interface BagDetailText {
   area: string | null;
