@@ -8,7 +8,7 @@ export const OUTBOX_FLUSH_MS = 50;
 const MAX_PAYLOAD = 7_000;
 /**
  * A flush's payloads in one prepared statement, NOTIFYed in order in one transaction: at 3,600
- * scans/s a flush carries about nine 7 kB payloads, which went as nine unprepared statements of
+ * scans/s a flush carries about eight 7 kB payloads, which went as eight unprepared statements of
  * two round trips each (BENCHMARKS.md "Lookup answers from rows"). PostgreSQL folds identical
  * notifications of one transaction into one; two payloads of a flush are identical only when they
  * carry the very same events, so nothing a client needs is dropped.
