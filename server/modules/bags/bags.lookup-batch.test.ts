@@ -131,7 +131,16 @@ describe('GET /api/bags/:qr, many at once', () => {
 
   it('fails every lookup of a batch the database refuses, and answers the next ones', async () => {
     const { parents, loose } = await someBags();
-    vi.spyOn(t.database, 'query').mockRejectedValueOnce(new Error('connection lost'));
+    // Only the lookup statement fails: other statements (the event outbox's NOTIFY flush after
+    // the packing above) share database.query and must not take the failure.
+    const realQuery = t.database.query.bind(t.database);
+    let failures = 0;
+    vi.spyOn(t.database, 'query').mockImplementation((text, params) => {
+      if (text.includes('tt_bag_details') && failures++ === 0) {
+        return Promise.reject(new Error('connection lost'));
+      }
+      return realQuery(text, params);
+    });
 
     const failed = await Promise.all([lookup(admin, parents[0] ?? ''), lookup(admin, loose)]);
     const next = await lookup(admin, loose);
@@ -139,6 +148,7 @@ describe('GET /api/bags/:qr, many at once', () => {
     expect(failed.map((res) => res.statusCode)).toEqual([500, 500]);
     expect(failed.map(errorCode)).toEqual(['INTERNAL', 'INTERNAL']);
     expect(next.statusCode).toBe(200);
+    expect(failures).toBe(2);
   });
 
   it('findBagDetails answers codes in order: unknown as undefined, repeats each time', async () => {
