@@ -55,7 +55,9 @@ describe('createEventOutbox', () => {
     await vi.waitFor(() => expect(payloads.flat()).toHaveLength(events.length));
     expect(payloads.flat()).toEqual(events);
     expect(payloads.length).toBeGreaterThan(2);
-    expect(query).toHaveBeenCalledTimes(1);
+    // Counted by this test's marker: the worker's database is shared, so another outbox may flush.
+    const ours = query.mock.calls.filter(([, params]) => JSON.stringify(params).includes(marker));
+    expect(ours).toHaveLength(1);
     query.mockRestore();
     await unlisten?.();
   });
