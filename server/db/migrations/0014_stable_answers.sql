@@ -1,0 +1,12 @@
+-- tt_bag_answer (0012) and tt_err (0002) were declared IMMUTABLE, but their bodies call
+-- jsonb_build_object, which is STABLE: a timestamptz (a bag's createdAt) becomes JSON text in the
+-- session's TimeZone. The planner never inlines an SQL function whose body is less immutable than
+-- its declaration, so every call ran as its own small query (fmgr_sql: an executor start and end
+-- per call): twice per child scan in tt_scan_children (the parent read, the new child's answer)
+-- and once per bag in tt_bag_json. Declared STABLE, as they are, the planner inlines them into the
+-- calling expression. Same bodies, same answers.
+-- perf, HTTP packing at 100 connections: fmgr_sql 5.3 % of PostgreSQL's CPU. psql, a batch of 32
+-- new children on 32 parents, 30 calls each, three runs alternated: median 1.63–2.38 → 1.39–1.43
+-- ms per batch (BENCHMARKS.md "Packing answers inlined").
+ALTER FUNCTION tt_bag_answer(bags, text, int) STABLE;--> statement-breakpoint
+ALTER FUNCTION tt_err(text, jsonb) STABLE;
