@@ -30,6 +30,7 @@ import { checkPacking } from './lib/check.js';
 import { loginAll, runHttp } from './lib/http-load.js';
 import { runPaced, sendLagLine } from './lib/paced-load.js';
 import { TABLE_HEAD, tableRow, type KindSummary, type Recorder } from './lib/latency.js';
+import { probeMachine, probeLine, type MachineProbe } from './lib/machine-probe.js';
 import { runRaw } from './lib/raw-load.js';
 import {
   freshParentCodes,
@@ -145,6 +146,8 @@ async function main() {
     ...listFlag(flags, 'read-connections', [1, 10, 100]),
     rates.size > 0 ? pacedConnections : 0,
   );
+  const machine: MachineProbe = await probeMachine(q);
+  out(probeLine(machine));
   const lanes = await benchUsers(q, maxConnections);
   const codes = q
     ? await freshParentCodes(q, seededParents)
@@ -253,7 +256,11 @@ async function main() {
   if (json) {
     writeFileSync(
       json,
-      JSON.stringify({ at: new Date().toISOString(), base, only, duration, results }, null, 2),
+      JSON.stringify(
+        { at: new Date().toISOString(), base, only, duration, machine, results },
+        null,
+        2,
+      ),
     );
   }
   await close();
