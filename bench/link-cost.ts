@@ -11,8 +11,8 @@
  *   npx tsx bench/link-cost.ts --db postgres://postgres@127.0.0.1:5432/tt_bench --scans 3000
  */
 import { readFileSync } from 'node:fs';
-import postgres from 'postgres';
 import { intFlag, out, parseArgs } from './lib/args.js';
+import { benchSql } from './lib/bench-sql.js';
 import { freshParentCodes, packingScenario, type RawQuery } from './lib/scenarios.js';
 import { benchUsers } from './lib/users.js';
 
@@ -32,9 +32,9 @@ function cpuMs(pid: number): number {
 }
 
 async function main() {
-  const sql = postgres(dbUrl, { max: 1, onnotice: () => undefined });
+  const sql = benchSql(dbUrl, { max: 1 });
   const q: RawQuery = async (text, params) =>
-    (await sql.unsafe(text, params as never[], { prepare: true })) as Array<
+    (await sql.unsafe(text, params, { prepare: true })) as Array<
       Record<string, unknown>
     >;
   const [{ pid }] = (await q('select pg_backend_pid() as pid', [])) as [{ pid: number }];

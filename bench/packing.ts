@@ -21,11 +21,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { createDatabase } from '../server/db/client.js';
 import { readStats } from '../server/modules/stats/stats.repository.js';
 import { statsWindow } from '../server/modules/stats/stats-window.js';
 import { intFlag, listFlag, out, parseArgs } from './lib/args.js';
+import { benchSql } from './lib/bench-sql.js';
 import { checkPacking } from './lib/check.js';
 import { loginAll, runHttp } from './lib/http-load.js';
 import { runPaced, sendLagLine } from './lib/paced-load.js';
@@ -124,21 +124,15 @@ async function main() {
     close = () => database.close();
   } else if (dbUrl) {
     const socket = flags.get('db-socket');
-    const sql = postgres(dbUrl, {
+    // JSON parameters go as the text given, as on the server's client (lib/bench-sql.ts).
+    const sql = benchSql(dbUrl, {
       max: intFlag(flags, 'pool', 10),
-      onnotice: () => undefined,
       ...(socket ? { path: socket } : {}),
     });
-    // As on the server's client (Drizzle sets these): JSON parameters are sent as the text given,
-    // so that the batcher's lone scans (callJsonFunction, `$1::jsonb`) are not encoded twice.
-    const options = sql.options as unknown as {
-      serializers: Record<string, (x: unknown) => unknown>;
-    };
-    options.serializers['114'] = options.serializers['3802'] = (x) => x;
     // The server's Drizzle queries are not prepared (parse and plan on every call): --unprepared does the same.
     const prepare = !flags.has('unprepared');
     q = async (text, params) =>
-      (await sql.unsafe(text, params as never[], { prepare })) as Array<Record<string, unknown>>;
+      (await sql.unsafe(text, params, { prepare })) as Array<Record<string, unknown>>;
     close = () => sql.end({ timeout: 5 });
   }
   const maxConnections = Math.max(

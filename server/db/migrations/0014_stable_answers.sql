@@ -5,8 +5,9 @@
 -- per call): twice per child scan in tt_scan_children (the parent read, the new child's answer)
 -- and once per bag in tt_bag_json. Declared STABLE, as they are, the planner inlines them into the
 -- calling expression. Same bodies, same answers.
--- perf, HTTP packing at 100 connections: fmgr_sql 5.3 % of PostgreSQL's CPU. psql, a batch of 32
--- new children on 32 parents, 30 calls each, three runs alternated: median 1.63–2.38 → 1.39–1.43
--- ms per batch (BENCHMARKS.md "Packing answers inlined").
+-- bench/link-cost.ts (one connection, lone scans, 3 × 3,000, two runs alternated): backend CPU
+-- per scan 823 / 737 → 660 / 617 µs in the last rounds. perf, HTTP packing at 100 connections:
+-- fmgr_sql 5.3 % of PostgreSQL's CPU, gone after. psql, one batch of 32 new children, 30 calls:
+-- median 1.63–2.38 → 1.39–1.43 ms (BENCHMARKS.md "Packing answers inlined").
 ALTER FUNCTION tt_bag_answer(bags, text, int) STABLE;--> statement-breakpoint
 ALTER FUNCTION tt_err(text, jsonb) STABLE;
