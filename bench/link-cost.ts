@@ -34,9 +34,7 @@ function cpuMs(pid: number): number {
 async function main() {
   const sql = benchSql(dbUrl, { max: 1 });
   const q: RawQuery = async (text, params) =>
-    (await sql.unsafe(text, params, { prepare: true })) as Array<
-      Record<string, unknown>
-    >;
+    (await sql.unsafe(text, params, { prepare: true })) as Array<Record<string, unknown>>;
   const [{ pid }] = (await q('select pg_backend_pid() as pid', [])) as [{ pid: number }];
   const walNow = async () => {
     const [row] = await q(
