@@ -112,7 +112,13 @@ END $$;
 CREATE OR REPLACE FUNCTION tt_scan_children(p_shard int, p_lock_timeout text, p_scans json)
 RETURNS TABLE(n int, r jsonb) LANGUAGE plpgsql AS $$
 DECLARE
+  v_lock_timeout text := current_setting('lock_timeout');
   v_scan json;
+  -- The batch's parents that are on a bill, read once (not locked: a bill attached meanwhile
+  -- only means that scan locks its bill inside the batch, as a lone scan would).
+  v_billed text[] := ARRAY(
+    SELECT b.qr FROM bags b
+    WHERE b.qr IN (SELECT s->>'parentQr' FROM json_array_elements(p_scans) s) AND b.bill_id IS NOT NULL);
 BEGIN
   PERFORM set_config('lock_timeout', p_lock_timeout, true);
   PERFORM set_config('tt.pending', '', true);
@@ -120,7 +126,7 @@ BEGIN
   n := 0;
   FOR v_scan IN SELECT value FROM json_array_elements(p_scans) LOOP
     n := n + 1;
-    IF EXISTS (SELECT 1 FROM bags b WHERE b.qr = v_scan->>'parentQr' AND b.bill_id IS NOT NULL) THEN
+    IF (v_scan->>'parentQr') = ANY (v_billed) THEN
       r := NULL;
     ELSE
       r := tt_scan_child((v_scan->'ctx')::jsonb, v_scan->>'parentQr', v_scan->>'qr',
@@ -129,5 +135,5 @@ BEGIN
     RETURN NEXT;
   END LOOP;
   PERFORM tt_flush_pending(p_shard);
-  PERFORM set_config('lock_timeout', '0', true);
+  PERFORM set_config('lock_timeout', v_lock_timeout, true);
 END $$;

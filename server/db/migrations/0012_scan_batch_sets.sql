@@ -3,11 +3,10 @@
 -- statements, applies the rules of SPEC §4.2 to each scan in turn in memory (the same rules in
 -- the same order as tt_scan_child, giving the same answers), then writes each table once. A
 -- batch that finds the world changed under it (a child created or linked by another transaction
--- after the batch read it) or that scans one code as the parent of one scan and the child of
--- another raises TT001 and writes nothing; the app then runs each of its scans alone through
--- tt_scan_child. (A parent's own code scanned as its child is answered QR_WRONG_TYPE, as alone.)
+-- after the batch read it) or that scans one code both as a parent and as a child raises TT001
+-- and writes nothing; the app then runs each of its scans alone through tt_scan_child.
 
--- A bag as the packing functions answer it, from a row in hand: the one place of that shape.
+-- A bag as tt_bag_json answers it, from a row in hand.
 CREATE OR REPLACE FUNCTION tt_bag_answer(b bags, p_created_by text, p_max int) RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$
   SELECT jsonb_build_object(
@@ -15,17 +14,6 @@ LANGUAGE sql IMMUTABLE AS $$
     'weightKg', b.weight_kg, 'dispatchArea', b.dispatch_area, 'createdAt', b.created_at,
     'createdBy', p_created_by, 'maxChildren', p_max)
 $$;
---> statement-breakpoint
-
--- As in 0002, with the shape taken from tt_bag_answer.
-CREATE OR REPLACE FUNCTION tt_bag_json(p_id bigint) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
-BEGIN
-  RETURN (SELECT tt_bag_answer(b, u.username, k.max_children)
-  FROM bags b
-  LEFT JOIN users u ON u.id = b.created_by
-  LEFT JOIN bag_kinds k ON k.code = b.kind
-  WHERE b.id = p_id);
-END $$;
 --> statement-breakpoint
 
 -- A scan the batch accepted (a link or a duplicate): c and p index the batch's child and parent
@@ -65,8 +53,8 @@ BEGIN
   v_fresh := array_fill(false, ARRAY[v_total]);
   PERFORM set_config('lock_timeout', p_lock_timeout, true);
   IF EXISTS (SELECT 1 FROM jsonb_array_elements(v_scans) a JOIN jsonb_array_elements(v_scans) b
-             ON a->>'qr' = b->>'parentQr' AND a->>'qr' <> a->>'parentQr') THEN
-    RAISE EXCEPTION 'a code is the parent of one scan and the child of another in this batch' USING ERRCODE = 'TT001';
+             ON a->>'qr' = b->>'parentQr') THEN
+    RAISE EXCEPTION 'a code is scanned in this batch both as a parent and as a child' USING ERRCODE = 'TT001';
   END IF;
 
   -- Reads, in the order a single scan takes its locks: scanId keys, then parents, then children.
@@ -153,10 +141,9 @@ BEGIN
           c := cardinality(cc) + 1;
           cc[c] := v_cq; c_id[c] := NULL; c_type[c] := 'child'; c_area[c] := p_area[p];
           c_new[c] := true; c_touch[c] := 1;
-          -- The answer of the row the batch will insert for it.
-          c_j[c] := tt_bag_answer(jsonb_populate_record(NULL::bags, jsonb_build_object('qr', v_cq, 'type', 'child',
-            'child_count', 0, 'weight_kg', 1, 'dispatch_area', p_area[p], 'created_at', v_now)),
-            v_users->>(v_user::text), NULL);
+          c_j[c] := jsonb_build_object('qr', v_cq, 'type', 'child', 'kind', NULL, 'status', NULL, 'childCount', 0,
+            'weightKg', 1, 'dispatchArea', p_area[p], 'createdAt', v_now,
+            'createdBy', v_users->>(v_user::text), 'maxChildren', NULL);
         ELSE
           c_touch[c] := c_touch[c] + 1;
         END IF;
